@@ -1,0 +1,11 @@
+// Tests run against a real PostgreSQL: DATABASE_URL when set, else a throw-away
+// embedded one started once for the whole run by test/support/global-setup.mjs.
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/src', '<rootDir>/projections', '<rootDir>/test'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  testTimeout: 60000,
+};

@@ -1,0 +1,95 @@
+/**
+ * The `applications` read model: one row per application, folded from its events.
+ * Row values are JSON values (dates as ISO strings), as the runner stores them.
+ */
+import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
+import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '../../src/cases/applications/application.events';
+import { Projection } from '../runner/projection';
+
+export interface ApplicationRow extends Record<string, unknown> {
+  application_id: string;
+  scheme: string;
+  status: string;
+  jobcentre: string;
+  company_cvr: string;
+  p_number: string;
+  citizen_cpr: string;
+  employee_rep_step_required: boolean;
+  created_at: string;
+  company_signed_at: string | null;
+  employee_rep_signed_at: string | null;
+  /** 'Modtaget dato' (R31). */
+  received_date: string | null;
+  /** 'Godkendt dato' (D9). */
+  approved_date: string | null;
+  /** Stream revision of the last event folded in. */
+  revision: number;
+  updated_at: string;
+}
+
+export function evolveApplicationRow(row: ApplicationRow | null, recorded: RecordedEvent): ApplicationRow | null {
+  const event = recorded as unknown as ApplicationEvent;
+  const touched = (r: ApplicationRow, changes: Partial<ApplicationRow>): ApplicationRow => ({ ...r, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt });
+  if (event.type === 'ApplicationDraftCreated') {
+    const d = event.data;
+    return touched(
+      {
+        application_id: d.applicationId, scheme: d.scheme, status: 'draft', jobcentre: d.jobcentre, company_cvr: d.company.cvr, p_number: d.company.pNumber,
+        citizen_cpr: d.citizen.cpr, employee_rep_step_required: d.employeeRepStepRequired, created_at: d.createdAt, company_signed_at: null,
+        employee_rep_signed_at: null, received_date: null, approved_date: null, revision: 0, updated_at: d.createdAt,
+      },
+      {},
+    );
+  }
+  if (!row) return null; // an event for a row we never saw created: nothing to fold into
+  switch (event.type) {
+    case 'DraftLinkEmailSent':
+    case 'DraftLinkEmailResent':
+      return touched(row, {});
+    case 'ApplicationSignedByCompany':
+      return touched(row, { company_signed_at: event.data.signedAt });
+    case 'ApplicationSentToEmployeeRep':
+      return touched(row, { status: 'sent-to-employee-rep' });
+    case 'ApplicationSignedByEmployeeRep':
+      return touched(row, { employee_rep_signed_at: event.data.signedAt });
+    case 'ApplicationRejectedByEmployeeRep':
+      return touched(row, { status: 'rejected-by-employee-rep' });
+    case 'ApplicationReceivedByJobcentre':
+      return touched(row, { status: 'received', received_date: event.data.receivedDate });
+    case 'ApplicationApproved':
+      return touched(row, { status: 'approved', approved_date: event.data.approvedDate });
+    case 'ApplicationRejected':
+      return touched(row, { status: 'rejected' });
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}
+
+export const applicationsProjection: Projection<ApplicationRow> = {
+  name: 'applications',
+  table: 'applications',
+  key: 'application_id',
+  columns: [
+    { name: 'application_id', type: 'text' },
+    { name: 'scheme', type: 'text', nullable: false },
+    { name: 'status', type: 'text', nullable: false },
+    { name: 'jobcentre', type: 'text', nullable: false },
+    { name: 'company_cvr', type: 'text', nullable: false },
+    { name: 'p_number', type: 'text', nullable: false },
+    { name: 'citizen_cpr', type: 'text', nullable: false },
+    { name: 'employee_rep_step_required', type: 'boolean', nullable: false },
+    { name: 'created_at', type: 'timestamptz', nullable: false },
+    { name: 'company_signed_at', type: 'timestamptz' },
+    { name: 'employee_rep_signed_at', type: 'timestamptz' },
+    { name: 'received_date', type: 'date' },
+    { name: 'approved_date', type: 'date' },
+    { name: 'revision', type: 'integer', nullable: false },
+    { name: 'updated_at', type: 'timestamptz', nullable: false },
+  ],
+  indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['status']],
+  handles: APPLICATION_EVENT_TYPES,
+  keyOf: (event) => String((event.data as { applicationId: string }).applicationId),
+  evolve: evolveApplicationRow,
+};

@@ -1,0 +1,174 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { Checkpoint, EventStore, RecordedEvent } from '../../src/platform/event-store/event-store.port';
+import { EventRegistry } from '../../src/platform/events/event-registry';
+import { applyBatch, definitionHash, ensureTable } from './apply-batch';
+import { Projection } from './projection';
+import { readCheckpoint, saveCheckpoint } from './checkpoints';
+
+export interface RunnerOptions {
+  batchSize: number;
+  pollIntervalMs: number;
+  /** Defaults to the projection's live table and name; a rebuild points them elsewhere. */
+  table?: string;
+  checkpointName?: string;
+  onBatch?: (events: number) => void;
+  onError?: (error: unknown) => void;
+}
+
+export interface RunnerStatus {
+  name: string;
+  leader: boolean;
+  running: boolean;
+  checkpoint: Checkpoint | null;
+  caughtUp: boolean;
+  lastError?: string;
+}
+
+/** Thrown inside a batch when another process (a rebuild swap) moved the checkpoint. */
+class CheckpointMoved extends Error {}
+
+/**
+ * Runs one projection: catch up in batches, then follow live appends (woken by the store).
+ * Each batch's row changes and the checkpoint commit in one transaction, so a crash never
+ * loses or doubles an effect. An advisory lock makes one process the active runner.
+ */
+export class ProjectionRunner {
+  readonly table: string;
+  readonly checkpointName: string;
+  private checkpoint: Checkpoint | null = null;
+  private caughtUp = false;
+  private leader = false;
+  private lastError?: string;
+  private abort?: AbortController;
+  private loop?: Promise<void>;
+  private lockConnection?: QueryRunner;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly db: DataSource,
+    private readonly registry: EventRegistry,
+    readonly projection: Projection,
+    private readonly options: RunnerOptions,
+  ) {
+    this.table = options.table ?? projection.table;
+    this.checkpointName = options.checkpointName ?? projection.name;
+  }
+
+  /** Creates the table and checkpoint row if missing and loads the checkpoint. */
+  async prepare(): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await ensureTable(m, this.projection, this.table);
+      await m.query(
+        `INSERT INTO projection_checkpoints (name, checkpoint, definition_hash) VALUES ($1, NULL, $2) ON CONFLICT (name) DO NOTHING`,
+        [this.checkpointName, definitionHash(this.projection)],
+      );
+    });
+    this.checkpoint = (await readCheckpoint(this.db.manager, this.checkpointName, false)).checkpoint;
+  }
+
+  /** Processes at most one batch; returns the number of events read (0 when caught up). */
+  async runOnce(): Promise<number> {
+    const batch = await this.store.readAll(this.checkpoint, this.options.batchSize);
+    if (batch.events.length === 0) {
+      this.caughtUp = true;
+      return 0;
+    }
+    const events = batch.events.map((e) => this.registry.upcast(e));
+    try {
+      await this.db.transaction(async (m) => this.commitBatch(m, events, batch.checkpoint));
+    } catch (error) {
+      if (!(error instanceof CheckpointMoved)) throw error;
+      this.checkpoint = (await readCheckpoint(this.db.manager, this.checkpointName, false)).checkpoint;
+      return this.runOnce();
+    }
+    this.checkpoint = batch.checkpoint;
+    this.caughtUp = batch.events.length < this.options.batchSize;
+    this.options.onBatch?.(events.length);
+    return events.length;
+  }
+
+  private async commitBatch(m: EntityManager, events: RecordedEvent[], next: Checkpoint | null): Promise<void> {
+    const stored = await readCheckpoint(m, this.checkpointName, true);
+    if (stored.checkpoint !== this.checkpoint) throw new CheckpointMoved();
+    await applyBatch(m, this.projection, this.table, events);
+    await saveCheckpoint(m, this.checkpointName, next);
+  }
+
+  async catchUp(): Promise<void> {
+    while ((await this.runOnce()) > 0 && !this.abort?.signal.aborted);
+  }
+
+  /** Starts the live loop; it waits for the advisory lock if another process holds it. */
+  start(): void {
+    if (this.loop) return;
+    this.abort = new AbortController();
+    this.loop = this.run(this.abort.signal);
+  }
+
+  /** Stops at a batch boundary and releases the lock. */
+  async stop(): Promise<void> {
+    this.abort?.abort();
+    await this.loop;
+    this.loop = undefined;
+    await this.releaseLock();
+  }
+
+  status(): RunnerStatus {
+    return { name: this.projection.name, leader: this.leader, running: !!this.loop, checkpoint: this.checkpoint, caughtUp: this.caughtUp, lastError: this.lastError };
+  }
+
+  /** Events visible in the store after this runner's checkpoint, counted up to `cap`. */
+  async lag(cap = 1000): Promise<number> {
+    return (await this.store.readAll(this.checkpoint, cap)).events.length;
+  }
+
+  private async run(signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        if (!this.leader) {
+          this.leader = await this.tryLock();
+          if (!this.leader) {
+            await sleep(this.options.pollIntervalMs, signal);
+            continue;
+          }
+          await this.prepare();
+        }
+        const n = await this.runOnce();
+        this.lastError = undefined;
+        if (n === 0) await this.store.waitForAppends(this.options.pollIntervalMs, signal);
+      } catch (error) {
+        this.lastError = error instanceof Error ? error.message : String(error);
+        this.options.onError?.(error);
+        await this.releaseLock();
+        await sleep(this.options.pollIntervalMs, signal);
+      }
+    }
+  }
+
+  private async tryLock(): Promise<boolean> {
+    this.lockConnection ??= this.db.createQueryRunner();
+    await this.lockConnection.connect();
+    const [row] = await this.lockConnection.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS ok`, [`projection:${this.projection.name}`]);
+    return row.ok === true;
+  }
+
+  private async releaseLock(): Promise<void> {
+    const connection = this.lockConnection;
+    this.lockConnection = undefined;
+    this.leader = false;
+    // Closing the session releases the advisory lock even if the unlock call fails.
+    await connection?.release().catch(() => undefined);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { ProjectionsService } from '../projections/projections.service';
+import { ApplicationsModule } from './cases/applications/applications.module';
+import { AuthModule } from './platform/auth/auth.module';
+import { AppConfig } from './platform/config/config';
+import { HealthController } from './platform/health/health.controller';
+import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
+import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor';
+import { PlatformModule } from './platform/platform.module';
+
+/** Wiring only: the platform, authentication, the case slices and the projection runner. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot(config), AuthModule, ApplicationsModule],
+      controllers: [HealthController],
+      providers: [
+        ProjectionsService,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

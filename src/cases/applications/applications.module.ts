@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ListApplicationsController } from '../../../projections/applications/list-applications.controller';
+import { ActOnApplicationHandler } from './act-on-application.handler';
+import { CaseworkerDecisionController } from './caseworker-decision/caseworker-decision.controller';
+import { CreateApplicationDraftController } from './create-application-draft/create-application-draft.controller';
+import { CreateApplicationDraftHandler } from './create-application-draft/create-application-draft.handler';
+import { EmployeeRepresentativeDecisionController } from './employee-representative-decision/employee-representative-decision.controller';
+import { GetApplicationController } from './get-application/get-application.controller';
+import { SignAsCompanyController } from './sign-as-company/sign-as-company.controller';
+
+@Module({
+  imports: [CqrsModule],
+  controllers: [
+    ListApplicationsController,
+    CreateApplicationDraftController,
+    GetApplicationController,
+    SignAsCompanyController,
+    EmployeeRepresentativeDecisionController,
+    CaseworkerDecisionController,
+  ],
+  providers: [CreateApplicationDraftHandler, ActOnApplicationHandler],
+})
+export class ApplicationsModule {}

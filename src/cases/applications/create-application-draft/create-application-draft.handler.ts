@@ -1,0 +1,28 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CLOCK, Clock } from '../../../platform/clock/clock';
+import { CommandPipeline } from '../../../platform/commands/command-pipeline';
+import { actorOf, executeOnApplication } from '../application.execute';
+import { CreateApplicationDraftCommand } from './create-application-draft.dto';
+
+@CommandHandler(CreateApplicationDraftCommand)
+export class CreateApplicationDraftHandler implements ICommandHandler<CreateApplicationDraftCommand> {
+  constructor(
+    private readonly pipeline: CommandPipeline,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  execute({ applicationId, input, context }: CreateApplicationDraftCommand) {
+    return executeOnApplication(this.pipeline, applicationId, context, {
+      type: 'CreateApplicationDraft',
+      applicationId,
+      scheme: input.scheme,
+      jobcentre: context.principal.org,
+      company: { cvr: input.company.cvr, pNumber: input.company.pNumber },
+      citizen: { cpr: input.citizen.cpr },
+      pUnitHasEmployeeRepresentative: input.pUnitHasEmployeeRepresentative,
+      actor: actorOf(context),
+      now: this.clock.now(),
+    });
+  }
+}

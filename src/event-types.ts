@@ -1,0 +1,7 @@
+/** The one registry of event types: every case type's events file is listed here. */
+import { APPLICATION_EVENTS } from './cases/applications/application.events';
+import { EventRegistry } from './platform/events/event-registry';
+
+export function createEventRegistry(): EventRegistry {
+  return new EventRegistry().register(...APPLICATION_EVENTS);
+}

@@ -1,0 +1,73 @@
+/**
+ * All configuration comes from the environment, read once here with defaults that
+ * make `npm start` work with nothing installed. The README lists every variable.
+ */
+import * as path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  /** When unset, an embedded PostgreSQL is started with its data under `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPostgresPort: number;
+  /** When set, events go to KurrentDB/EventStoreDB instead of PostgreSQL. */
+  eventStoreConnectionString?: string;
+  bodyLimitBytes: number;
+  logLevel: string;
+  auth: {
+    /** OIDC issuer; when unset the development key pair under `dataDir` is trusted. */
+    issuer: string;
+    audience: string;
+    jwksUrl?: string;
+  };
+  projections: {
+    batchSize: number;
+    pollIntervalMs: number;
+    enabled: boolean;
+  };
+  commandRetries: number;
+  shutdownTimeoutMs: number;
+  features: {
+    /** R37/D14: MitID Erhverv signing, off until Digitaliseringsstyrelsen declares it ready. */
+    mitidErhverv: boolean;
+  };
+}
+
+export const DEV_ISSUER = 'urn:vitas:dev';
+export const DEFAULT_AUDIENCE = 'vitas-api';
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Configuration ${name} must be a non-negative integer, got '${raw}'`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const dataDir = path.resolve(env.DATA_DIR || '.data');
+  return {
+    port: int(env, 'PORT', 3000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329),
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576),
+    logLevel: env.LOG_LEVEL || 'info',
+    auth: {
+      issuer: env.AUTH_ISSUER || DEV_ISSUER,
+      audience: env.AUTH_AUDIENCE || DEFAULT_AUDIENCE,
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+    },
+    projections: {
+      batchSize: int(env, 'PROJECTION_BATCH_SIZE', 1000),
+      pollIntervalMs: int(env, 'PROJECTION_POLL_MS', 1000),
+      enabled: env.PROJECTIONS_ENABLED !== 'false',
+    },
+    commandRetries: int(env, 'COMMAND_RETRIES', 3),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    features: { mitidErhverv: env.FEATURE_MITID_ERHVERV === 'true' },
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,137 @@
+import { Client, Pool, PoolClient } from 'pg';
+import { runMigrations } from '../../database/migrate';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
+import { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, ReadAllBatch, RecordedEvent } from '../event-store.port';
+import { decodeCheckpoint, encodeCheckpoint, isConnectionError, toRecordedEvent } from './postgres-rows';
+import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_STREAM_UP_TO_SQL } from './postgres-sql';
+
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * PostgreSQL adapter. An append is one statement (no BEGIN/COMMIT round trips): it reads the
+ * stream's last revision, checks the expectation and inserts, atomically. The unique
+ * (stream_id, revision) key turns a concurrent writer into a typed conflict.
+ */
+export class PostgresEventStore implements EventStore {
+  private listener?: Client;
+  private listening?: Promise<void>;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    private readonly pool: Pool,
+    private readonly databaseUrl: string,
+  ) {}
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) return { nextExpectedRevision: await this.currentRevision(streamId) };
+    const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, sv: e.metadata.schemaVersion, data: e.data, meta: e.metadata })));
+    const expectedParam = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await this.query<{ revision: number }>('es_append', APPEND_SQL, [streamId, payload, expectedParam]);
+        if (result.rows.length === events.length) return { nextExpectedRevision: result.rows[result.rows.length - 1].revision };
+        // The expectation did not hold; an idempotent retry of an append that already landed is still a success.
+        return await this.resolveFailedAppend(streamId, events, expected);
+      } catch (error) {
+        if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        const constraint = (error as { constraint?: string }).constraint;
+        if (constraint === 'events_event_id_key') return await this.resolveFailedAppend(streamId, events, expected);
+        // A concurrent writer took the revision. With 'any' that is not a conflict: try again.
+        if (expected === 'any' && attempt < 10) continue;
+        return await this.resolveFailedAppend(streamId, events, expected);
+      }
+    }
+  }
+
+  private async resolveFailedAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const ids = events.map((e) => e.id);
+    const found = await this.query<{ stream_id: string; n: string }>(
+      'es_dup', 'SELECT stream_id, count(*) AS n FROM events WHERE event_id = ANY($1::uuid[]) GROUP BY stream_id', [ids]);
+    const actual = await this.currentRevision(streamId);
+    const sameStream = found.rows.find((r) => r.stream_id === streamId);
+    if (sameStream && Number(sameStream.n) === ids.length && found.rows.length === 1) return { nextExpectedRevision: actual };
+    throw new WrongExpectedRevisionError(streamId, expected, actual);
+  }
+
+  private async currentRevision(streamId: string): Promise<number> {
+    const r = await this.query<{ rev: number }>('es_rev', 'SELECT coalesce(max(revision), -1) AS rev FROM events WHERE stream_id = $1', [streamId]);
+    return r.rows[0].rev;
+  }
+
+  async readStream(streamId: string, options: { upTo?: Date } = {}): Promise<RecordedEvent[]> {
+    const result = options.upTo
+      ? await this.query('es_read_stream_up_to', READ_STREAM_UP_TO_SQL, [streamId, options.upTo])
+      : await this.query('es_read_stream', READ_STREAM_SQL, [streamId]);
+    return result.rows.map(toRecordedEvent);
+  }
+
+  async readAll(from: Checkpoint | null, maxCount: number): Promise<ReadAllBatch> {
+    const [tx, position] = decodeCheckpoint(from);
+    const result = await this.query('es_read_all', READ_ALL_SQL, [tx, position, maxCount]);
+    const events = result.rows.map(toRecordedEvent);
+    return { events, checkpoint: events.length ? events[events.length - 1].checkpoint : from };
+  }
+
+  async waitForAppends(timeoutMs: number, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) return;
+    await this.listen().catch(() => undefined); // without LISTEN we still poll on the timeout
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters.delete(done);
+        signal?.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.waiters.add(done);
+      signal?.addEventListener('abort', done, { once: true });
+    });
+  }
+
+  private listen(): Promise<void> {
+    if (this.listening) return this.listening;
+    const client = new Client({ connectionString: this.databaseUrl });
+    const wake = () => [...this.waiters].forEach((w) => w());
+    const reset = () => {
+      this.listening = undefined;
+      this.listener = undefined;
+      client.end().catch(() => undefined);
+      wake();
+    };
+    client.on('notification', wake);
+    client.on('error', reset);
+    this.listener = client;
+    this.listening = client.connect().then(() => client.query('LISTEN events_appended')).then(() => undefined);
+    this.listening.catch(reset);
+    return this.listening;
+  }
+
+  async ping(): Promise<void> {
+    await this.query('es_ping', 'SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    [...this.waiters].forEach((w) => w());
+    await this.listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  /** Named (prepared) statements: parsed once per connection. */
+  private async query<R extends object = any>(name: string, text: string, values: unknown[]) {
+    try {
+      return await this.pool.query<R>({ name, text, values });
+    } catch (error) {
+      if (isConnectionError(error)) throw new EventStoreUnavailableError(error);
+      throw error;
+    }
+  }
+}
+
+export async function openPostgresEventStore(options: { databaseUrl: string; poolSize?: number; migrate?: boolean }): Promise<PostgresEventStore> {
+  if (options.migrate !== false) await runMigrations(options.databaseUrl);
+  const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
+  pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+  return new PostgresEventStore(pool, options.databaseUrl);
+}
+
+export type { PoolClient };

@@ -1,0 +1,64 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.errors';
+import { isConnectionError } from '../event-store/postgres/postgres-rows';
+import { PROBLEM_STATUS, ProblemError } from './problems';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  rule: string;
+  field?: string;
+  errors?: { field: string; rule: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict',
+  413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+/** Every error leaves as RFC 9457 problem+json naming the rule and, where one input is at fault, the field. */
+export function toProblem(error: unknown, instance?: string): ProblemBody {
+  if (error instanceof ProblemError) {
+    const status = PROBLEM_STATUS[error.kind];
+    return {
+      type: `urn:vitas:problem:${error.kind}`, title: TITLES[status], status, detail: error.message, instance, rule: error.rule,
+      ...(error.field ? { field: error.field } : {}), ...(error.errors.length ? { errors: error.errors } : {}), ...error.extra,
+    };
+  }
+  if (error instanceof WrongExpectedRevisionError) {
+    return toProblem(new ProblemError('conflict', error.message, 'expected-revision', 'If-Match', { currentRevision: error.actual }), instance);
+  }
+  if (error instanceof EventStoreUnavailableError || isConnectionError(error) || isConnectionError((error as { driverError?: unknown })?.driverError)) {
+    return toProblem(new ProblemError('unavailable', 'The database is unavailable; try again shortly', 'availability'), instance);
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const rule = status === 404 ? 'route' : status === 405 ? 'method' : 'http';
+    return { type: `urn:vitas:problem:http-${status}`, title: TITLES[status] ?? 'Error', status, detail: error.message, instance, rule };
+  }
+  return { type: 'urn:vitas:problem:internal', title: TITLES[500], status: 500, detail: 'An unexpected error occurred; it has been logged', instance, rule: 'internal' };
+}
+
+export function sendProblem(res: Response, problem: ProblemBody): void {
+  res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest<Request>();
+    const problem = toProblem(error, req.originalUrl);
+    if (problem.status >= 500) this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : error, url: req.originalUrl }, 'request failed');
+    sendProblem(ctx.getResponse<Response>(), problem);
+  }
+}

@@ -1,0 +1,78 @@
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { ProblemError } from '../http/problems';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const REPLAYED_HEADERS = ['location', 'etag'];
+
+interface StoredAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * Idempotency-Key on commands: the first successful answer is stored with the key (per
+ * principal); a repeat gets that same answer and appends nothing. A failed command stores
+ * nothing (it appended nothing), so it may be retried with the same key.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly db: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<Request & { principal?: { role: string; org: string; userId: string } }>();
+    const res = context.switchToHttp().getResponse<Response>();
+    const key = req.header('idempotency-key');
+    if (key === undefined || req.method === 'GET' || !req.principal) return next.handle();
+    if (!KEY_PATTERN.test(key)) throw new ProblemError('validation', 'Idempotency-Key must be 1–255 visible ASCII characters', 'idempotency-key-format', 'Idempotency-Key');
+    const principal = `${req.principal.role}:${req.principal.org}:${req.principal.userId}`;
+    const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+
+    return from(this.claim(principal, key, requestHash)).pipe(
+      switchMap((stored) => {
+        if (stored) {
+          res.status(stored.status);
+          Object.entries(stored.headers ?? {}).forEach(([name, value]) => res.setHeader(name, value));
+          res.setHeader('Idempotent-Replayed', 'true');
+          return of(stored.body);
+        }
+        return next.handle().pipe(
+          // Stored before the answer leaves, so an immediate repeat already finds it.
+          switchMap((body) => from(this.complete(principal, key, res, body)).pipe(map(() => body))),
+          catchError((error) => from(this.release(principal, key)).pipe(switchMap(() => throwError(() => error)))),
+        );
+      }),
+    );
+  }
+
+  /** Returns the stored answer for a repeat, or null when this request now owns the key. */
+  private async claim(principal: string, key: string, requestHash: string): Promise<StoredAnswer | null> {
+    const inserted = await this.db.query(
+      `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+      [principal, key, requestHash],
+    );
+    if (inserted.length) return null;
+    const [row] = await this.db.query(`SELECT request_hash, status, headers, body FROM idempotency_keys WHERE principal = $1 AND key = $2`, [principal, key]);
+    if (!row) return this.claim(principal, key, requestHash); // released meanwhile
+    if (row.request_hash !== requestHash) {
+      throw new ProblemError('rule-violation', 'This Idempotency-Key was used for a different request', 'idempotency-key-reuse', 'Idempotency-Key');
+    }
+    if (row.status === null) throw new ProblemError('conflict', 'A request with this Idempotency-Key is still in progress', 'idempotency-key-in-progress', 'Idempotency-Key');
+    return { status: row.status as number, headers: row.headers as Record<string, string>, body: row.body as unknown };
+  }
+
+  private async complete(principal: string, key: string, res: Response, body: unknown): Promise<void> {
+    const headers = Object.fromEntries(REPLAYED_HEADERS.filter((h) => res.getHeader(h) !== undefined).map((h) => [h, String(res.getHeader(h))]));
+    await this.db.query(`UPDATE idempotency_keys SET status = $3, headers = $4, body = $5 WHERE principal = $1 AND key = $2`, [
+      principal, key, res.statusCode, JSON.stringify(headers), JSON.stringify(body ?? null),
+    ]);
+  }
+
+  private async release(principal: string, key: string): Promise<void> {
+    await this.db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status IS NULL`, [principal, key]).catch(() => undefined);
+  }
+}

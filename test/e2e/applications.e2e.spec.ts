@@ -1,0 +1,81 @@
+import { createTestApp, TestApp } from '../support/test-app';
+
+const JOBCENTRE = '101';
+const CVR = '12345678';
+const P_NUMBER = '1000000001';
+const draft = (scheme: string, pUnitHasEmployeeRepresentative = true) => ({
+  scheme,
+  company: { cvr: CVR, pNumber: P_NUMBER },
+  citizen: { cpr: '0101901234' },
+  pUnitHasEmployeeRepresentative,
+});
+
+describe('applications over HTTP (the draft lifecycle, domain.md §3.1)', () => {
+  let t: TestApp;
+  let caseworker: string;
+  let company: string;
+  let employeeRep: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    caseworker = await t.token('jobcentre', JOBCENTRE);
+    company = await t.token('company', CVR);
+    employeeRep = await t.token('employee-representative', P_NUMBER);
+  });
+  afterAll(() => t.close());
+
+  it('R31 R9 carries a draft through company and representative signatures and lists it with the received date', async () => {
+    const created = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draft('wage-subsidy')).expect(201);
+    const id = created.body.id;
+    expect(created.headers.location).toBe(`/api/applications/${id}`);
+    expect(created.body).toMatchObject({ status: 'draft', statusLabel: 'Kladde', scheme: 'wage-subsidy', schemeLabel: 'Løntilskud', employeeRepStepRequired: true, revision: 1 });
+    expect(created.body.links.self).toBe(`/api/applications/${id}`);
+
+    const forCompany = await t.http.get(`/api/applications/${id}`).set('Authorization', `Bearer ${company}`).expect(200);
+    expect(forCompany.body.allowedActions).toEqual(['sign-as-company']);
+    expect(forCompany.body).not.toHaveProperty('approvedDate'); // R10
+
+    const signed = await t.http.post(`/api/applications/${id}/sign-as-company`).set('Authorization', `Bearer ${company}`).send({}).expect(200);
+    expect(signed.body).toMatchObject({ status: 'sent-to-employee-rep', statusLabel: 'Sendt til medarbejder-rep', receivedDate: null });
+
+    const repView = await t.http.get(`/api/applications/${id}`).set('Authorization', `Bearer ${employeeRep}`).expect(200);
+    expect(repView.body.allowedActions).toEqual(['sign-as-employee-representative', 'reject-as-employee-representative']);
+    const received = await t.http.post(`/api/applications/${id}/sign-as-employee-representative`).set('Authorization', `Bearer ${employeeRep}`).expect(200);
+    expect(received.body.status).toBe('received');
+    expect(received.body.receivedDate).toBe(received.body.employeeRepSignedAt && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(received.body.employeeRepSignedAt)));
+
+    await t.settle();
+    const list = await t.http.get('/api/applications').set('Authorization', `Bearer ${caseworker}`).expect(200);
+    const row = list.body.items.find((i: { id: string }) => i.id === id);
+    expect(row).toMatchObject({ status: 'received', statusLabel: 'Modtaget', receivedDate: received.body.receivedDate, links: { self: `/api/applications/${id}` } });
+    expect(list.body.totalCount).toBeGreaterThanOrEqual(1);
+  });
+
+  it("R9 records the representative's rejection as 'Afvist af medarbejder-rep'", async () => {
+    const { body } = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draft('company-placement')).expect(201);
+    await t.http.post(`/api/applications/${body.id}/sign-as-company`).set('Authorization', `Bearer ${company}`).send({}).expect(200);
+    const rejected = await t.http
+      .post(`/api/applications/${body.id}/reject-as-employee-representative`)
+      .set('Authorization', `Bearer ${employeeRep}`)
+      .send({ reason: 'Ingen ledig plads i afdelingen' })
+      .expect(200);
+    expect(rejected.body).toMatchObject({ status: 'rejected-by-employee-rep', statusLabel: 'Afvist af medarbejder-rep' });
+  });
+
+  it('refuses a signature by another company with 403 and says why', async () => {
+    const { body } = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draft('flex-job')).expect(201);
+    const other = await t.token('company', '87654321');
+    const res = await t.http.post(`/api/applications/${body.id}/sign-as-company`).set('Authorization', `Bearer ${other}`).send({}).expect(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 403, rule: 'authorization' });
+    expect(res.body.detail).toMatch(/company/);
+  });
+
+  it('refuses an act in the wrong status with 409 naming the rule, and appends nothing', async () => {
+    const { body } = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draft('wage-subsidy')).expect(201);
+    const res = await t.http.post(`/api/applications/${body.id}/sign-as-employee-representative`).set('Authorization', `Bearer ${employeeRep}`).expect(409);
+    expect(res.body).toMatchObject({ rule: 'R9', field: 'status' });
+    const after = await t.http.get(`/api/applications/${body.id}`).set('Authorization', `Bearer ${caseworker}`).expect(200);
+    expect(after.body.revision).toBe(body.revision);
+  });
+});
