@@ -34,8 +34,17 @@ export async function startEmbeddedPostgres(options: {
     onLog: () => undefined,
     onError: () => undefined,
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
+  try {
+    if (fresh) await pg.initialise();
+    await pg.start();
+  } catch (error) {
+    // The package rejects with no reason when, say, another process already runs this data dir.
+    throw new Error(
+      `Could not start the embedded PostgreSQL in ${databaseDir} on port ${options.port}` +
+        (error ? `: ${error instanceof Error ? error.message : String(error)}` : '') +
+        '. Is another instance (npm start) already using it? Stop it, or set DATABASE_URL, DATA_DIR or EMBEDDED_PG_PORT.',
+    );
+  }
   const database = options.database ?? 'vitas';
   if (fresh) await pg.createDatabase(database).catch(() => undefined);
   return {
