@@ -2,6 +2,7 @@
  * The one contract every EventStore adapter passes (architecture.md "Fixed choices").
  * Tests use fresh stream ids and only look at their own streams, so they also run on a shared store.
  */
+import { subscribeToAll } from '../../src/platform/event-store/catch-up-subscription';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { WrongExpectedRevisionError } from '../../src/platform/event-store/event-store.errors';
 import type { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../../src/platform/event-store/event-store.port';
@@ -157,23 +158,21 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       let deliveredCount = 0;
       let writersDoneAt: number | null = null;
 
+      // The reader is the port's catch-up subscription, stopped once everything arrived (or 15 s passed).
+      const stop = new AbortController();
       const reader = (async () => {
-        let checkpoint = from;
-        for (;;) {
-          const batch = await store.readAll(checkpoint, 25);
-          checkpoint = batch.checkpoint;
+        for await (const batch of subscribeToAll(store, { from, batchSize: 25, idleWaitMs: 250, signal: stop.signal })) {
           for (const event of batch.events) {
             const seen = delivered.get(event.streamId);
             if (!seen) continue;
             seen.push(event);
             deliveredCount++;
           }
-          if (batch.events.length > 0) continue;
-          // Drained: writers finished and everything arrived (or 15 s passed, which the asserts will show).
-          if (writersDoneAt !== null && (deliveredCount >= writers.length * perWriter || Date.now() - writersDoneAt > 15_000)) return;
-          await store.waitForAppends(250);
         }
       })();
+      const watchdog = setInterval(() => {
+        if (writersDoneAt !== null && (deliveredCount >= writers.length * perWriter || Date.now() - writersDoneAt > 15_000)) stop.abort();
+      }, 50);
 
       const writeAll = async (writer: (typeof writers)[number]) => {
         let expected: ExpectedRevision = 'no_stream';
@@ -189,6 +188,7 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       const writeError = await Promise.all(writers.map(writeAll)).then(() => null, (error: unknown) => error);
       writersDoneAt = Date.now();
       await reader;
+      clearInterval(watchdog);
       if (writeError) throw writeError;
 
       for (const writer of writers) {

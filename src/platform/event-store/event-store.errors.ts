@@ -20,3 +20,11 @@ export class EventStoreUnavailableError extends Error {
     this.name = 'EventStoreUnavailableError';
   }
 }
+
+/** An event id that is already stored in another stream (ids are global). */
+export class DuplicateEventIdError extends Error {
+  constructor(readonly streamId: string, readonly eventIds: string[]) {
+    super(`Event id(s) ${eventIds.join(', ')} already stored in another stream than ${streamId}`);
+    this.name = 'DuplicateEventIdError';
+  }
+}

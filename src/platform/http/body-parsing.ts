@@ -20,6 +20,12 @@ export function installBodyParsing(app: Express, limitBytes: number): void {
     if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
       return sendProblem(res, toProblem(new ProblemError('validation', (err as Error).message, 'encoding', 'Content-Type'), req.originalUrl));
     }
+    // Any other client-side read failure (a corrupt gzip/deflate body, a Content-Length mismatch,
+    // an aborted upload) is the caller's fault: 400, not the 500 Nest would make of it.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendProblem(res, toProblem(new ProblemError('validation', `The body could not be read: ${(err as Error).message}`, 'body-read', 'body'), req.originalUrl));
+    }
     next(err);
   };
   app.use(onParseError);

@@ -1,6 +1,6 @@
 import { Client, Pool, PoolClient } from 'pg';
 import { runMigrations } from '../../database/migrate';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
+import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, ReadAllBatch, RecordedEvent } from '../event-store.port';
 import { decodeCheckpoint, encodeCheckpoint, isConnectionError, toRecordedEvent } from './postgres-rows';
 import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_STREAM_UP_TO_SQL } from './postgres-sql';
@@ -50,6 +50,7 @@ export class PostgresEventStore implements EventStore {
     const actual = await this.currentRevision(streamId);
     const sameStream = found.rows.find((r) => r.stream_id === streamId);
     if (sameStream && Number(sameStream.n) === ids.length && found.rows.length === 1) return { nextExpectedRevision: actual };
+    if (found.rows.some((r) => r.stream_id !== streamId)) throw new DuplicateEventIdError(streamId, ids);
     throw new WrongExpectedRevisionError(streamId, expected, actual);
   }
 
