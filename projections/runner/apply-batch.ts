@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
-import { Projection, Row } from './projection';
+import { AnyProjection as Projection, Row } from './projection';
 import { createTableSql, loadRows, writeRows } from './projection-table';
 
 /**

@@ -2,7 +2,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { Checkpoint, EventStore, RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { EventRegistry } from '../../src/platform/events/event-registry';
 import { applyBatch, definitionHash, ensureTable } from './apply-batch';
-import { Projection } from './projection';
+import { AnyProjection as Projection } from './projection';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 
 export interface RunnerOptions {

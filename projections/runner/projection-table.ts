@@ -3,7 +3,7 @@
  * set-based load and upsert per batch (the rows travel as one jsonb parameter).
  */
 import { EntityManager } from 'typeorm';
-import { Projection, Row } from './projection';
+import { AnyProjection as Projection, Row } from './projection';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 

@@ -29,3 +29,7 @@ export interface Projection<R extends Row = Row> {
   keyOf(event: RecordedEvent): string;
   evolve(row: R | null, event: RecordedEvent): R | null;
 }
+
+/** Any projection, whatever its row type (the runner treats rows as plain JSON objects). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyProjection = Projection<any>;

@@ -3,7 +3,7 @@ import { EventStore } from '../../src/platform/event-store/event-store.port';
 import { EventRegistry } from '../../src/platform/events/event-registry';
 import { applyBatch, definitionHash } from './apply-batch';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
-import { Projection } from './projection';
+import { AnyProjection as Projection } from './projection';
 import { ident, indexName } from './projection-table';
 import { ProjectionRunner } from './projection-runner';
 

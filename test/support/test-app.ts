@@ -25,10 +25,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: NodeJS.ProcessEnv = {}): Promise<TestApp> {
+/** `options.databaseUrl` points the app at another server (e.g. one a test stops); default: a fresh database. */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitas-app-'));
   const config = loadConfig({ PROJECTION_POLL_MS: '200', ...env, DATA_DIR: dataDir });
-  config.databaseUrl = await createEmptyDatabase('app');
+  config.databaseUrl = options.databaseUrl ?? (await createEmptyDatabase('app'));
   const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.init();
   const projections = app.get(ProjectionsService);
