@@ -9,8 +9,8 @@ import { APPLICATION_STATUS_CODES, ApplicationStatus } from '../../src/registrie
 import { listApplications } from './list-applications.query';
 
 export class ListApplicationsDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 1_000_000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000)
   page: number = 1;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })

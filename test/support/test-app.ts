@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import pino from 'pino';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../projections/projections.service';
 import { createApp } from '../../src/app.factory';
 import { mintDevToken } from '../../src/platform/auth/dev-keys';
@@ -40,9 +41,13 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { data
     token: (role, org, sub) => mintDevToken(dataDir, { role, org, sub: sub ?? `${role}-${org}` }),
     async settle(timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
+      const db = app.get(DataSource);
       for (;;) {
+        // Events whose transaction is not yet below the server-wide xmin are invisible to
+        // readers (the no-skip guard): lag 0 counts only once every event is visible.
+        const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM events WHERE tx_id >= pg_snapshot_xmin(pg_current_snapshot())`);
         const health = await projections.health();
-        if (health.every((p) => p.lag === 0 && p.leader)) return;
+        if (pending === 0 && health.every((p) => p.lag === 0 && p.leader)) return;
         if (Date.now() > deadline) throw new Error(`projections did not settle: ${JSON.stringify(health)}`);
         await new Promise((r) => setTimeout(r, 25));
       }

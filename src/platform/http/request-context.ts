@@ -31,7 +31,9 @@ export function requestContext(logger: Logger, metrics: Metrics) {
     res.setHeader('X-Correlation-Id', correlationId);
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = (req.route?.path as string | undefined) ?? (res.statusCode === 404 ? 'unmatched' : req.path);
+      // A request refused before routing (404, or a 400/413 from the body parser) is 'unmatched':
+      // its raw path is client input and would grow the label set without bound.
+      const route = (req.route?.path as string | undefined) ?? (res.statusCode >= 400 ? 'unmatched' : req.path);
       metrics.httpDuration.observe({ method: req.method, route: `${req.baseUrl}${route}`, status: String(res.statusCode) }, seconds);
       logger.info({ requestId, correlationId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request');
     });

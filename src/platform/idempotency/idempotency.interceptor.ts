@@ -7,6 +7,8 @@ import { ProblemError } from '../http/problems';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
+/** A claim older than this without an answer belongs to a request whose process died. */
+const PENDING_TIMEOUT_SECONDS = 60;
 
 interface StoredAnswer {
   status: number;
@@ -56,19 +58,29 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [principal, key, requestHash],
     );
     if (inserted.length) return null;
-    const [row] = await this.db.query(`SELECT request_hash, status, headers, body FROM idempotency_keys WHERE principal = $1 AND key = $2`, [principal, key]);
+    const [row] = await this.db.query(
+      `SELECT request_hash, status, headers, body, created_at < now() - make_interval(secs => $3) AS abandoned FROM idempotency_keys WHERE principal = $1 AND key = $2`,
+      [principal, key, PENDING_TIMEOUT_SECONDS],
+    );
     if (!row) return this.claim(principal, key, requestHash); // released meanwhile
+    if (row.status === null && row.abandoned) {
+      // Its process died mid-flight (a live request finishes within the shutdown timeout): take the key over.
+      await this.db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status IS NULL`, [principal, key]);
+      return this.claim(principal, key, requestHash);
+    }
     if (row.request_hash !== requestHash) {
       throw new ProblemError('rule-violation', 'This Idempotency-Key was used for a different request', 'idempotency-key-reuse', 'Idempotency-Key');
     }
     if (row.status === null) throw new ProblemError('conflict', 'A request with this Idempotency-Key is still in progress', 'idempotency-key-in-progress', 'Idempotency-Key');
-    return { status: row.status as number, headers: row.headers as Record<string, string>, body: row.body as unknown };
+    // The body is kept as its JSON text (a jsonb string): jsonb would reorder the keys of an object.
+    const body = typeof row.body === 'string' ? JSON.parse(row.body) : row.body;
+    return { status: row.status as number, headers: row.headers as Record<string, string>, body: body as unknown };
   }
 
   private async complete(principal: string, key: string, res: Response, body: unknown): Promise<void> {
     const headers = Object.fromEntries(REPLAYED_HEADERS.filter((h) => res.getHeader(h) !== undefined).map((h) => [h, String(res.getHeader(h))]));
     await this.db.query(`UPDATE idempotency_keys SET status = $3, headers = $4, body = $5 WHERE principal = $1 AND key = $2`, [
-      principal, key, res.statusCode, JSON.stringify(headers), JSON.stringify(body ?? null),
+      principal, key, res.statusCode, JSON.stringify(headers), JSON.stringify(JSON.stringify(body ?? null)),
     ]);
   }
 
