@@ -7,7 +7,7 @@
 import { Pool } from 'pg';
 import { openPostgresEventStore, PostgresEventStore } from '../src/platform/event-store/postgres/postgres-event-store';
 import { ExpectedRevision, NewEvent } from '../src/platform/event-store/event-store.port';
-import { draftCreatedEvent, log, round, runBench, runTimed, TimedResult } from './support';
+import { benchPool, draftCreatedEvent, log, round, runBench, runTimed, TimedResult } from './support';
 
 const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 8000);
 const WARMUP_MS = 1000;
@@ -122,8 +122,8 @@ const show = (label: string, r: TimedResult) =>
 
 runBench('eventstore', async (url) => {
   const store = await openPostgresEventStore({ databaseUrl: url, poolSize: 34 });
-  const floorPool = new Pool({ connectionString: url, max: 34 });
-  const admin = new Pool({ connectionString: url, max: 2 });
+  const floorPool = benchPool(url, 34);
+  const admin = benchPool(url, 2);
   try {
     const settings = await admin.query(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'shared_buffers', 'server_version')`);
     const setting = Object.fromEntries(settings.rows.map((r) => [r.name, r.setting]));
@@ -144,11 +144,11 @@ runBench('eventstore', async (url) => {
     const read = await readAllAdapter(store, appended);
     log(`adapter read-all: ${read.events} events in ${read.seconds.toFixed(2)} s = ${read.perSecond.toFixed(0)}/s, missing ${read.missing}, duplicates ${read.duplicates}`);
 
-    // The floor reads back as many rows, with the same payloads (copied from the store).
+    // The floor reads back as many rows as the store holds, with the same payloads (copied from it).
     await admin.query(`INSERT INTO floor_events (stream_id, revision, event_id, type, data, metadata)
       SELECT 'f:' || stream_id, revision, event_id, type, data, metadata FROM events ORDER BY position`);
     await admin.query('VACUUM ANALYZE floor_events');
-    const floorRead = await readFloor(floorPool, read.events);
+    const floorRead = await readFloor(floorPool, appended.size);
     log(`floor read: ${floorRead.rows} rows in ${floorRead.seconds.toFixed(2)} s = ${floorRead.perSecond.toFixed(0)}/s`);
 
     return {

@@ -5,10 +5,9 @@
  * so consecutive events of one application lie ~5·LAG events apart and a rebuild batch
  * touches mostly rows created by earlier batches (loads and updates, not only inserts).
  */
-import { Pool } from 'pg';
 import { applicationStreamId } from '../src/cases/applications/application.events';
 import { uuidv7 } from '../src/platform/events/uuidv7';
-import { lifecycleEvent, log } from './support';
+import { benchPool, lifecycleEvent, log } from './support';
 
 const EVENTS_PER_APPLICATION = 5;
 const LAG = 4000; // applications between two steps of one application (≈ 20,000 events)
@@ -35,7 +34,7 @@ function* schedule(applications: number): Generator<[number, number]> {
 export async function seedApplications(url: string, applications: number): Promise<number> {
   const ids = Array.from({ length: applications }, () => uuidv7());
   const order = schedule(applications);
-  const pool = new Pool({ connectionString: url, max: PARALLEL });
+  const pool = benchPool(url, PARALLEL);
   let total = 0;
   let next = 0;
   const t0 = performance.now();

@@ -7,13 +7,20 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
+import { Client, Pool } from 'pg';
 import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgres';
 import { NewEvent } from '../src/platform/event-store/event-store.port';
 import { EventMetadata } from '../src/platform/events/event-metadata';
 import { uuidv7 } from '../src/platform/events/uuidv7';
 
 export const log = (...parts: unknown[]) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${parts.join(' ')}\n`);
+
+/** A pg pool whose idle clients may die quietly (their 'error' would otherwise crash the process at shutdown). */
+export function benchPool(url: string, max: number): Pool {
+  const pool = new Pool({ connectionString: url, max });
+  pool.on('error', () => undefined);
+  return pool;
+}
 
 export interface BenchServer {
   url: string;

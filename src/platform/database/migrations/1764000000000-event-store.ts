@@ -25,11 +25,6 @@ export class EventStore1764000000000 implements MigrationInterface {
         CONSTRAINT events_event_id_key UNIQUE (event_id)
       )`);
     await q.query(`CREATE INDEX events_global_order_idx ON events (tx_id, position)`);
-    // One wake-up per appending statement; subscribers fall back to polling if it is missed.
-    await q.query(`
-      CREATE FUNCTION events_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN PERFORM pg_notify('events_appended', ''); RETURN NULL; END $$`);
-    await q.query(`CREATE TRIGGER events_notify AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION events_notify()`);
     // Events are facts: they are never updated or deleted.
     await q.query(`
       CREATE FUNCTION events_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,7 +34,6 @@ export class EventStore1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE events`);
-    await q.query(`DROP FUNCTION events_notify`);
     await q.query(`DROP FUNCTION events_immutable`);
   }
 }

@@ -6,6 +6,7 @@ import { decodeCheckpoint, encodeCheckpoint, isConnectionError, toRecordedEvent 
 import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_STREAM_UP_TO_SQL } from './postgres-sql';
 
 const UNIQUE_VIOLATION = '23505';
+const CHANNEL = 'events_appended';
 
 /**
  * PostgreSQL adapter. An append is one statement (no BEGIN/COMMIT round trips): it reads the
@@ -16,6 +17,8 @@ export class PostgresEventStore implements EventStore {
   private listener?: Client;
   private listening?: Promise<void>;
   private readonly waiters = new Set<() => void>();
+  private notifying = false;
+  private notifyAgain = false;
 
   constructor(
     private readonly pool: Pool,
@@ -29,7 +32,10 @@ export class PostgresEventStore implements EventStore {
     for (let attempt = 0; ; attempt++) {
       try {
         const result = await this.query<{ revision: number }>('es_append', APPEND_SQL, [streamId, payload, expectedParam]);
-        if (result.rows.length === events.length) return { nextExpectedRevision: result.rows[result.rows.length - 1].revision };
+        if (result.rows.length === events.length) {
+          this.announceAppend();
+          return { nextExpectedRevision: result.rows[result.rows.length - 1].revision };
+        }
         // The expectation did not hold; an idempotent retry of an append that already landed is still a success.
         return await this.resolveFailedAppend(streamId, events, expected);
       } catch (error) {
@@ -57,6 +63,33 @@ export class PostgresEventStore implements EventStore {
   private async currentRevision(streamId: string): Promise<number> {
     const r = await this.query<{ rev: number }>('es_rev', 'SELECT coalesce(max(revision), -1) AS rev FROM events WHERE stream_id = $1', [streamId]);
     return r.rows[0].rev;
+  }
+
+  /**
+   * Wakes this process's waiters at once and other processes' through NOTIFY. The NOTIFY is
+   * sent outside the append, at most one at a time: PostgreSQL serialises every committing
+   * NOTIFY on one database-wide lock held through the commit's flush, which in a trigger made
+   * concurrent appends as slow as one writer. Wake-ups are hints; readers also poll.
+   */
+  private announceAppend(): void {
+    this.wakeWaiters();
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    this.notifyAgain = false;
+    this.pool
+      .query(`SELECT pg_notify('${CHANNEL}', '')`)
+      .catch(() => undefined)
+      .finally(() => {
+        this.notifying = false;
+        if (this.notifyAgain) this.announceAppend();
+      });
+  }
+
+  private wakeWaiters(): void {
+    [...this.waiters].forEach((w) => w());
   }
 
   async readStream(streamId: string, options: { upTo?: Date } = {}): Promise<RecordedEvent[]> {
@@ -92,7 +125,7 @@ export class PostgresEventStore implements EventStore {
   private listen(): Promise<void> {
     if (this.listening) return this.listening;
     const client = new Client({ connectionString: this.databaseUrl });
-    const wake = () => [...this.waiters].forEach((w) => w());
+    const wake = () => this.wakeWaiters();
     const reset = () => {
       this.listening = undefined;
       this.listener = undefined;
@@ -102,7 +135,7 @@ export class PostgresEventStore implements EventStore {
     client.on('notification', wake);
     client.on('error', reset);
     this.listener = client;
-    this.listening = client.connect().then(() => client.query('LISTEN events_appended')).then(() => undefined);
+    this.listening = client.connect().then(() => client.query(`LISTEN ${CHANNEL}`)).then(() => undefined);
     this.listening.catch(reset);
     return this.listening;
   }
@@ -112,7 +145,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    [...this.waiters].forEach((w) => w());
+    this.wakeWaiters();
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
   }

@@ -10,7 +10,7 @@ export interface EventRow {
   data: Record<string, unknown>;
   metadata: any;
   recorded_at: Date;
-  tx_id: string;
+  tx_text: string;
 }
 
 /** A checkpoint is "<transaction id>:<position>", the key of the global order. */
@@ -35,7 +35,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at,
-    checkpoint: encodeCheckpoint(row.tx_id, row.position),
+    checkpoint: encodeCheckpoint(row.tx_text, row.position),
   };
 }
 

@@ -1,6 +1,8 @@
 /** Statements of the PostgreSQL adapter, kept together so their index use is easy to review. */
 
-const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, tx_id::text AS tx_id`;
+// The transaction id leaves as text under another name: ORDER BY tx_id must sort the xid8
+// column, never its text (which orders '999' after '1000' and would skip or repeat events).
+const COLUMNS = `position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at, tx_id::text AS tx_text`;
 
 // $1 stream, $2 jsonb array of {id,type,sv,data,meta}, $3 expected last revision (-1: no stream; null: any).
 export const APPEND_SQL = `
@@ -21,5 +23,5 @@ export const READ_ALL_SQL = `
   SELECT ${COLUMNS} FROM events
   WHERE (tx_id, position) > ($1::xid8, $2::bigint)
     AND tx_id < pg_snapshot_xmin(pg_current_snapshot())
-  ORDER BY tx_id, position
+  ORDER BY events.tx_id, events.position
   LIMIT $3`;
