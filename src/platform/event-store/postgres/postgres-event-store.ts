@@ -3,7 +3,7 @@ import { runMigrations } from '../../database/migrate';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, ReadAllBatch, RecordedEvent } from '../event-store.port';
 import { decodeCheckpoint, encodeCheckpoint, isConnectionError, toRecordedEvent } from './postgres-rows';
-import { APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_STREAM_UP_TO_SQL } from './postgres-sql';
+import { APPEND_ONE_SQL, APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_STREAM_UP_TO_SQL } from './postgres-sql';
 
 const UNIQUE_VIOLATION = '23505';
 const CHANNEL = 'events_appended';
@@ -27,11 +27,15 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) return { nextExpectedRevision: await this.currentRevision(streamId) };
-    const payload = JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, sv: e.metadata.schemaVersion, data: e.data, meta: e.metadata })));
     const expectedParam = expected === 'any' ? null : expected === 'no_stream' ? -1 : expected;
+    const [one] = events;
+    const statement: [string, string, unknown[]] =
+      events.length === 1
+        ? ['es_append_one', APPEND_ONE_SQL, [streamId, one.id, one.type, one.metadata.schemaVersion, JSON.stringify(one.data), JSON.stringify(one.metadata), expectedParam]]
+        : ['es_append', APPEND_SQL, [streamId, JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, sv: e.metadata.schemaVersion, data: e.data, meta: e.metadata }))), expectedParam]];
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await this.query<{ revision: number }>('es_append', APPEND_SQL, [streamId, payload, expectedParam]);
+        const result = await this.query<{ revision: number }>(...statement);
         if (result.rows.length === events.length) {
           this.announceAppend();
           return { nextExpectedRevision: result.rows[result.rows.length - 1].revision };

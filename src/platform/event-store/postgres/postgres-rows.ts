@@ -9,7 +9,7 @@ export interface EventRow {
   schema_version: number;
   data: Record<string, unknown>;
   metadata: any;
-  recorded_at: Date;
+  recorded_ms: number;
   tx_text: string;
 }
 
@@ -34,7 +34,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     schemaVersion: row.schema_version,
     data: row.data,
     metadata: row.metadata,
-    recordedAt: row.recorded_at,
+    recordedAt: new Date(row.recorded_ms),
     checkpoint: encodeCheckpoint(row.tx_text, row.position),
   };
 }
