@@ -154,9 +154,12 @@ export class ProjectionRunner {
 
   private async releaseLock(): Promise<void> {
     const connection = this.lockConnection;
+    const held = this.leader;
     this.lockConnection = undefined;
     this.leader = false;
-    // Closing the session releases the advisory lock even if the unlock call fails.
+    // release() hands the session back to the pool, which keeps it open, and a session-level
+    // advisory lock lives as long as the session: unlock explicitly (a broken session has lost it anyway).
+    if (held) await connection?.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`projection:${this.projection.name}`]).catch(() => undefined);
     await connection?.release().catch(() => undefined);
   }
 }

@@ -33,7 +33,10 @@ export async function rebuildProjection(
     pollIntervalMs: 0,
     table: fresh,
     checkpointName: rebuildName,
-    onBatch: (n) => options.onProgress?.((events += n)),
+    onBatch: (n) => {
+      events += n; // outside the optional call, which would skip it when there is no onProgress
+      options.onProgress?.(events);
+    },
   });
   await runner.prepare();
   await runner.catchUp();

@@ -106,7 +106,7 @@ export function projectionSpec<R extends Row>(projection: Projection<R>) {
     const env = await openProjectionDatabase();
     try {
       await appendEvents(env.store, events);
-      const runner = new ProjectionRunner(env.store, env.db, env.registry, projection as unknown as Projection, { batchSize: 100, pollIntervalMs: 1000 });
+      const runner = new ProjectionRunner(env.store, env.db, env.registry, projection, { batchSize: 100, pollIntervalMs: 1000 });
       await runner.prepare();
       await runner.catchUp();
       return await tableRows(env.db, projection);
@@ -201,4 +201,13 @@ export function counterProjection(options: { name?: string; table?: string; fail
 /** A `Counted` event for the counter projection; `n` is its sequence number in the test. */
 export function counted(key: string, n: number, extra: Record<string, unknown> = {}): GivenEvent {
   return { streamId: `counter-${key}`, type: 'Counted', data: { key, n, ...extra } };
+}
+
+/** Polls until `check` returns true; fails after `timeoutMs` with `what` in the message. */
+export async function eventually(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
