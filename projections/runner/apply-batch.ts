@@ -25,8 +25,8 @@ export async function applyBatch(m: EntityManager, p: Projection, table: string,
   return handled.length;
 }
 
-export async function ensureTable(m: EntityManager, p: Projection, table: string): Promise<void> {
-  for (const sql of createTableSql(p, table)) await m.query(sql);
+export async function ensureTable(m: EntityManager, p: Projection, table: string, options = { indexes: true }): Promise<void> {
+  for (const sql of createTableSql(p, table, options)) await m.query(sql);
 }
 
 /** Changes when the table shape or handled events change; a changed hash triggers a rebuild. */

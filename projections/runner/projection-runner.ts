@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { Checkpoint, EventStore, RecordedEvent } from '../../src/platform/event-store/event-store.port';
+import { Checkpoint, EventStore, ReadAllBatch, RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { EventRegistry } from '../../src/platform/events/event-registry';
 import { applyBatch, definitionHash, ensureTable } from './apply-batch';
 import { AnyProjection as Projection } from './projection';
@@ -12,6 +12,8 @@ export interface RunnerOptions {
   table?: string;
   checkpointName?: string;
   onBatch?: (events: number) => void;
+  /** Create the table without its secondary indexes (a rebuild adds them after the bulk load). */
+  deferIndexes?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -57,7 +59,7 @@ export class ProjectionRunner {
   /** Creates the table and checkpoint row if missing and loads the checkpoint. */
   async prepare(): Promise<void> {
     await this.db.transaction(async (m) => {
-      await ensureTable(m, this.projection, this.table);
+      await ensureTable(m, this.projection, this.table, { indexes: !this.options.deferIndexes });
       await m.query(
         `INSERT INTO projection_checkpoints (name, checkpoint, definition_hash) VALUES ($1, NULL, $2) ON CONFLICT (name) DO NOTHING`,
         [this.checkpointName, definitionHash(this.projection)],
@@ -68,7 +70,11 @@ export class ProjectionRunner {
 
   /** Processes at most one batch; returns the number of events read (0 when caught up). */
   async runOnce(): Promise<number> {
-    const batch = await this.store.readAll(this.checkpoint, this.options.batchSize);
+    return this.apply(await this.store.readAll(this.checkpoint, this.options.batchSize));
+  }
+
+  /** Commits one batch read after this runner's checkpoint; a moved checkpoint reloads and re-reads. */
+  private async apply(batch: ReadAllBatch): Promise<number> {
     if (batch.events.length === 0) {
       this.caughtUp = true;
       return 0;
@@ -94,8 +100,29 @@ export class ProjectionRunner {
     await saveCheckpoint(m, this.checkpointName, next);
   }
 
+  /**
+   * Processes everything visible now. The next batch is read while the current one is
+   * written; a prefetched batch is used only if the checkpoint it follows is still ours.
+   */
   async catchUp(): Promise<void> {
-    while ((await this.runOnce()) > 0 && !this.abort?.signal.aborted);
+    let from = this.checkpoint;
+    let next = this.store.readAll(from, this.options.batchSize);
+    while (!this.abort?.signal.aborted) {
+      const batch = await next;
+      if (from !== this.checkpoint) {
+        from = this.checkpoint; // a moved checkpoint made the prefetch stale
+        next = this.store.readAll(from, this.options.batchSize);
+        continue;
+      }
+      if (batch.events.length === 0) {
+        this.caughtUp = true;
+        return;
+      }
+      next = this.store.readAll(batch.checkpoint, this.options.batchSize);
+      next.catch(() => undefined); // awaited in the next round; a failure there surfaces then
+      from = batch.checkpoint;
+      await this.apply(batch);
+    }
   }
 
   /** Starts the live loop; it waits for the advisory lock if another process holds it. */

@@ -12,13 +12,15 @@ export function ident(name: string): string {
   return `"${name}"`;
 }
 
-export function createTableSql(p: Projection, table: string): string[] {
+export function createTableSql(p: Projection, table: string, options: { indexes: boolean } = { indexes: true }): string[] {
   const cols = p.columns.map((c) => `${ident(c.name)} ${c.type}${c.name === p.key ? ' PRIMARY KEY' : c.nullable === false ? ' NOT NULL' : ''}`);
   const statements = [`CREATE TABLE IF NOT EXISTS ${ident(table)} (${cols.join(', ')})`];
-  (p.indexes ?? []).forEach((columns) => {
-    statements.push(`CREATE INDEX IF NOT EXISTS ${ident(indexName(table, columns))} ON ${ident(table)} (${columns.map(ident).join(', ')})`);
-  });
-  return statements;
+  return options.indexes ? [...statements, ...createIndexesSql(p, table)] : statements;
+}
+
+/** Secondary indexes; a rebuild creates them after its bulk load, which is faster than maintaining them. */
+export function createIndexesSql(p: Projection, table: string): string[] {
+  return (p.indexes ?? []).map((columns) => `CREATE INDEX IF NOT EXISTS ${ident(indexName(table, columns))} ON ${ident(table)} (${columns.map(ident).join(', ')})`);
 }
 
 export function indexName(table: string, columns: string[]): string {

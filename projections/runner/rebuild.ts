@@ -4,7 +4,7 @@ import { EventRegistry } from '../../src/platform/events/event-registry';
 import { applyBatch, definitionHash } from './apply-batch';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
 import { AnyProjection as Projection } from './projection';
-import { ident, indexName } from './projection-table';
+import { createIndexesSql, ident, indexName } from './projection-table';
 import { ProjectionRunner } from './projection-runner';
 
 export interface RebuildResult {
@@ -33,6 +33,7 @@ export async function rebuildProjection(
     pollIntervalMs: 0,
     table: fresh,
     checkpointName: rebuildName,
+    deferIndexes: true,
     onBatch: (n) => {
       events += n; // outside the optional call, which would skip it when there is no onProgress
       options.onProgress?.(events);
@@ -40,6 +41,7 @@ export async function rebuildProjection(
   });
   await runner.prepare();
   await runner.catchUp();
+  for (const sql of createIndexesSql(projection, fresh)) await db.query(sql);
 
   await db.transaction(async (m) => {
     await m.query(
