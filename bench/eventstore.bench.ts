@@ -33,8 +33,8 @@ function streamCursor(prefix: string, writers: number) {
   };
 }
 
-async function adapterLevel(store: PostgresEventStore, writers: number, appended: Set<string>): Promise<TimedResult> {
-  const cursor = streamCursor(`es${writers}`, writers);
+async function adapterLevel(store: PostgresEventStore, writers: number, appended: Set<string>, round = 1): Promise<TimedResult> {
+  const cursor = streamCursor(`es${writers}r${round}`, writers);
   return runTimed(writers, DURATION_MS, WARMUP_MS, async (w, i) => {
     const { streamId, rev, commit } = cursor.next(w, i);
     const event = draftCreatedEvent(i);
@@ -46,8 +46,8 @@ async function adapterLevel(store: PostgresEventStore, writers: number, appended
   });
 }
 
-async function floorLevel(pool: Pool, writers: number): Promise<TimedResult> {
-  const cursor = streamCursor('floor', writers);
+async function floorLevel(pool: Pool, writers: number, round = 1): Promise<TimedResult> {
+  const cursor = streamCursor(`floor-r${round}`, writers);
   return runTimed(writers, DURATION_MS, WARMUP_MS, async (w, i) => {
     const { streamId, rev, commit } = cursor.next(w, i);
     const e = draftCreatedEvent(i);
@@ -142,10 +142,10 @@ runBench('eventstore', async (url) => {
     let floor = await floorLevel(floorPool, 32);
     show('floor   w32', floor);
     for (let round = 2; round <= ROUNDS_W32; round++) {
-      const adapter = await adapterLevel(store, 32, appended);
+      const adapter = await adapterLevel(store, 32, appended, round);
       show(`adapter w32 (round ${round})`, adapter);
       if (adapter.perSecond > levels[32].perSecond) levels[32] = adapter;
-      const again = await floorLevel(floorPool, 32);
+      const again = await floorLevel(floorPool, 32, round);
       show(`floor   w32 (round ${round})`, again);
       if (again.perSecond > floor.perSecond) floor = again;
     }

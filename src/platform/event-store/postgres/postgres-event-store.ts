@@ -7,6 +7,8 @@ import { APPEND_ONE_SQL, APPEND_SQL, READ_ALL_SQL, READ_STREAM_SQL, READ_STREAM_
 
 const UNIQUE_VIOLATION = '23505';
 const CHANNEL = 'events_appended';
+/** Longest extra delay before other processes hear of an append. */
+const NOTIFY_COALESCE_MS = 10;
 
 /**
  * PostgreSQL adapter. An append is one statement (no BEGIN/COMMIT round trips): it reads the
@@ -17,8 +19,7 @@ export class PostgresEventStore implements EventStore {
   private listener?: Client;
   private listening?: Promise<void>;
   private readonly waiters = new Set<() => void>();
-  private notifying = false;
-  private notifyAgain = false;
+  private notifyScheduled = false;
 
   constructor(
     private readonly pool: Pool,
@@ -71,25 +72,21 @@ export class PostgresEventStore implements EventStore {
 
   /**
    * Wakes this process's waiters at once and other processes' through NOTIFY. The NOTIFY is
-   * sent outside the append, at most one at a time: PostgreSQL serialises every committing
-   * NOTIFY on one database-wide lock held through the commit's flush, which in a trigger made
-   * concurrent appends as slow as one writer. Wake-ups are hints; readers also poll.
+   * sent outside the append, at most once per NOTIFY_COALESCE_MS: PostgreSQL serialises every
+   * committing NOTIFY on one database-wide lock held through the commit's flush (in a trigger
+   * it made concurrent appends as slow as one writer), and each costs a commit of its own.
+   * Wake-ups are hints; readers also poll.
    */
   private announceAppend(): void {
     this.wakeWaiters();
-    if (this.notifying) {
-      this.notifyAgain = true;
-      return;
-    }
-    this.notifying = true;
-    this.notifyAgain = false;
-    this.pool
-      .query(`SELECT pg_notify('${CHANNEL}', '')`)
-      .catch(() => undefined)
-      .finally(() => {
-        this.notifying = false;
-        if (this.notifyAgain) this.announceAppend();
-      });
+    if (this.notifyScheduled) return;
+    this.notifyScheduled = true;
+    setTimeout(() => {
+      this.pool
+        .query(`SELECT pg_notify('${CHANNEL}', '')`)
+        .catch(() => undefined)
+        .finally(() => (this.notifyScheduled = false));
+    }, NOTIFY_COALESCE_MS).unref();
   }
 
   private wakeWaiters(): void {
