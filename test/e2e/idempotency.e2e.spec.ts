@@ -4,15 +4,9 @@
  */
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../support/test-app';
+import { CVR, draftBody } from '../support/fixtures';
 
-const CVR = '12345678';
-const draft = (overrides: Record<string, unknown> = {}) => ({
-  scheme: 'wage-subsidy',
-  company: { cvr: CVR, pNumber: '1000000001' },
-  citizen: { cpr: '0101901234' },
-  pUnitHasEmployeeRepresentative: false,
-  ...overrides,
-});
+const draft = draftBody;
 
 describe('Idempotency-Key on commands', () => {
   let t: TestApp;

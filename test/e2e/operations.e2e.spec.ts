@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import { UUID_PATTERN } from '../../src/platform/events/uuidv7';
 import { EVENT_STORE, EventStore } from '../../src/platform/event-store/event-store.port';
 import { createTestApp, TestApp } from '../support/test-app';
+import { JOBCENTRE, draftBody } from '../support/fixtures';
 
-const JOBCENTRE = '101';
-const draft = { scheme: 'wage-subsidy', company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: '0101901234' }, pUnitHasEmployeeRepresentative: false };
+const draft = draftBody();
 
 
 /** The value of one sample line of a Prometheus text exposition, or undefined. */

@@ -7,8 +7,9 @@ import { definitionHash } from '../../projections/runner/apply-batch';
 import { applicationsProjection } from '../../projections/applications/applications.projection';
 import { createEmptyDatabase } from '../support/test-database';
 import { createTestApp } from '../support/test-app';
+import { draftBody } from '../support/fixtures';
 
-const draft = { scheme: 'flex-job', company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: '0101901234' }, pUnitHasEmployeeRepresentative: false };
+const draft = draftBody({ scheme: 'flex-job' });
 
 it('rebuilds a projection at start when its stored definition hash differs', async () => {
   const databaseUrl = await createEmptyDatabase('defchange');

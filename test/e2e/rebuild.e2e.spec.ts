@@ -5,10 +5,9 @@ import { rebuildProjection } from '../../projections/runner/rebuild';
 import { EVENT_STORE, EventStore } from '../../src/platform/event-store/event-store.port';
 import { EventRegistry } from '../../src/platform/events/event-registry';
 import { createTestApp, TestApp } from '../support/test-app';
+import { CVR, JOBCENTRE, draftBody } from '../support/fixtures';
 
-const JOBCENTRE = '101';
-const CVR = '12345678';
-const draft = (scheme: string) => ({ scheme, company: { cvr: CVR, pNumber: '1000000001' }, citizen: { cpr: '0101901234' }, pUnitHasEmployeeRepresentative: true });
+const draft = (scheme: string) => draftBody({ scheme, pUnitHasEmployeeRepresentative: true });
 
 interface ListAnswer {
   status: number;
