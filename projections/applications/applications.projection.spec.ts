@@ -24,7 +24,7 @@ describe('applications projection (the applications read model)', () => {
       {
         application_id: 'a-1', scheme: 'wage-subsidy', status: 'draft', jobcentre: '101', company_cvr: '12345678', p_number: '1000000001',
         citizen_cpr: '0101901234', employee_rep_step_required: true, created_at: '2026-03-01T08:00:00.000Z', company_signed_at: null,
-        employee_rep_signed_at: null, received_date: null, approved_date: null, revision: 1, updated_at: '2026-03-01T08:00:00.000Z',
+        employee_rep_signed_at: null, received_date: null, approved_date: null, responsible_caseworker: null, revision: 1, updated_at: '2026-03-01T08:00:00.000Z',
       },
     ]);
   });

@@ -4,6 +4,7 @@
  */
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '../../src/cases/applications/application.events';
+import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
 
 export interface ApplicationRow extends Record<string, unknown> {
@@ -22,6 +23,8 @@ export interface ApplicationRow extends Record<string, unknown> {
   received_date: string | null;
   /** 'Godkendt dato' (D9). */
   approved_date: string | null;
+  /** 'Ansvarlig' (R55). */
+  responsible_caseworker: string | null;
   /** Stream revision of the last event folded in. */
   revision: number;
   updated_at: string;
@@ -36,12 +39,13 @@ export function evolveApplicationRow(row: ApplicationRow | null, recorded: Recor
       {
         application_id: d.applicationId, scheme: d.scheme, status: 'draft', jobcentre: d.jobcentre, company_cvr: d.company.cvr, p_number: d.company.pNumber,
         citizen_cpr: d.citizen.cpr, employee_rep_step_required: d.employeeRepStepRequired, created_at: d.createdAt, company_signed_at: null,
-        employee_rep_signed_at: null, received_date: null, approved_date: null, revision: 0, updated_at: d.createdAt,
+        employee_rep_signed_at: null, received_date: null, approved_date: null, responsible_caseworker: null, revision: 0, updated_at: d.createdAt,
       },
       {},
     );
   }
-  if (!row) return null; // an event for a row we never saw created: nothing to fold into
+  // An event for a row we never saw created (or a shared event of another case type): nothing to fold.
+  if (!row || !recorded.streamId.startsWith('application-')) return row;
   switch (event.type) {
     case 'DraftLinkEmailSent':
     case 'DraftLinkEmailResent':
@@ -60,6 +64,10 @@ export function evolveApplicationRow(row: ApplicationRow | null, recorded: Recor
       return touched(row, { status: 'approved', approved_date: event.data.approvedDate });
     case 'ApplicationRejected':
       return touched(row, { status: 'rejected' });
+    case 'CaseTransferredToJobcentre':
+      return touched(row, { jobcentre: event.data.to });
+    case 'ResponsibleCaseworkerAssigned':
+      return touched(row, { responsible_caseworker: event.data.caseworkerId });
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -85,11 +93,12 @@ export const applicationsProjection: Projection<ApplicationRow> = {
     { name: 'employee_rep_signed_at', type: 'timestamptz' },
     { name: 'received_date', type: 'date' },
     { name: 'approved_date', type: 'date' },
+    { name: 'responsible_caseworker', type: 'text' },
     { name: 'revision', type: 'integer', nullable: false },
     { name: 'updated_at', type: 'timestamptz', nullable: false },
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['status']],
-  handles: APPLICATION_EVENT_TYPES,
-  keyOf: (event) => String((event.data as { applicationId: string }).applicationId),
+  handles: [...APPLICATION_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],
+  keyOf: (event) => String((event.data as { applicationId?: string; caseId?: string }).applicationId ?? (event.data as { caseId: string }).caseId),
   evolve: evolveApplicationRow,
 };

@@ -72,3 +72,32 @@ describe('applications over HTTP (the draft lifecycle, domain.md §3.1)', () => 
     expect(after.body.revision).toBe(body.revision);
   });
 });
+
+describe('applications over HTTP: transfer (R33) and responsible caseworker (R55)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('R55 R33 sets the responsible caseworker, then moves the case to another job centre, which then owns it', async () => {
+    const caseworker = await t.token('jobcentre', JOBCENTRE);
+    const other = await t.token('jobcentre', '147');
+    const { body } = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draftBody({ scheme: 'job-rotation' })).expect(201);
+    expect(body.allowedActions).toEqual(expect.arrayContaining(['transfer', 'set-responsible']));
+    const assigned = await t.http.post(`/api/applications/${body.id}/set-responsible`).set('Authorization', `Bearer ${caseworker}`).send({ caseworkerId: 'cw-jens' }).expect(200);
+    expect(assigned.body.responsibleCaseworker).toBe('cw-jens');
+    const moved = await t.http.post(`/api/applications/${body.id}/transfer`).set('Authorization', `Bearer ${caseworker}`).send({ toJobcentre: '147' }).expect(200);
+    expect(moved.body.jobcentre).toBe('147');
+    await t.http.get(`/api/applications/${body.id}`).set('Authorization', `Bearer ${caseworker}`).expect(403);
+    await t.http.get(`/api/applications/${body.id}`).set('Authorization', `Bearer ${other}`).expect(200);
+    await t.settle();
+    const list = await t.http.get('/api/applications').set('Authorization', `Bearer ${other}`).expect(200);
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(body.id);
+  });
+
+  it('R33 refuses a transfer to an invalid job centre number with 400 naming the field', async () => {
+    const caseworker = await t.token('jobcentre', JOBCENTRE);
+    const { body } = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draftBody()).expect(201);
+    const res = await t.http.post(`/api/applications/${body.id}/transfer`).set('Authorization', `Bearer ${caseworker}`).send({ toJobcentre: 'abc' }).expect(400);
+    expect(res.body.field).toBe('toJobcentre');
+  });
+});

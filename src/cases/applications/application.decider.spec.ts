@@ -123,3 +123,31 @@ describe('application decider', () => {
     spec.given(draftCreated('flex-job', false)).when({ type: 'ApproveApplication', actor: caseworker, now: D_PLUS_3 }).thenThrows({ rule: 'application-lifecycle' });
   });
 });
+
+describe('application decider: ownership', () => {
+  it('R33 transfers an application to another job centre, whatever its status', () => {
+    spec.given(draftCreated('wage-subsidy', true)).when({ type: 'TransferApplication', toJobcentre: '147', actor: caseworker, now: D }).then([
+      { type: 'CaseTransferredToJobcentre', data: { caseId: 'a-1', from: '101', to: '147', transferredAt: D.toISOString() } },
+    ]);
+  });
+
+  it('R33 refuses a transfer by another job centre and a transfer to the same job centre', () => {
+    spec.given(draftCreated('wage-subsidy', true)).when({ type: 'TransferApplication', toJobcentre: '147', actor: { ...caseworker, org: '147' }, now: D }).thenThrows({ rule: 'authorization', kind: 'forbidden' });
+    spec.given(draftCreated('wage-subsidy', true)).when({ type: 'TransferApplication', toJobcentre: '101', actor: caseworker, now: D }).thenThrows({ rule: 'R33', field: 'toJobcentre' });
+  });
+
+  it('R33 hands the case to the new job centre: the old one can no longer act on it', () => {
+    const transferred = [...draftCreated('wage-subsidy', true), { type: 'CaseTransferredToJobcentre', data: { caseId: 'a-1', from: '101', to: '147', transferredAt: D.toISOString() } } as ApplicationEvent];
+    spec.given(transferred).when({ type: 'ResendDraftLinkEmail', actor: caseworker, now: D }).thenThrows({ rule: 'authorization' });
+    spec.given(transferred).when({ type: 'ResendDraftLinkEmail', actor: { ...caseworker, org: '147' }, now: D }).then(expect.any(Array) as never);
+  });
+
+  it("R55 sets the responsible caseworker ('Sæt ansvarlig') on an application of every scheme", () => {
+    for (const scheme of ['wage-subsidy', 'flex-job'] as const) {
+      spec.given(draftCreated(scheme, false)).when({ type: 'AssignResponsibleCaseworker', caseworkerId: 'cw-2', actor: caseworker, now: D }).then([
+        { type: 'ResponsibleCaseworkerAssigned', data: { caseId: 'a-1', caseworkerId: 'cw-2', assignedAt: D.toISOString() } },
+      ]);
+    }
+    spec.given(draftCreated('flex-job', false)).when({ type: 'AssignResponsibleCaseworker', caseworkerId: 'cw-2', actor: company, now: D }).thenThrows({ rule: 'authorization' });
+  });
+});

@@ -8,13 +8,11 @@ import { DomainError } from '../../platform/http/problems';
 import { ApplicationStatus } from '../../registries/statuses';
 import { SCHEMES_WITH_EMPLOYEE_REP_STEP, Scheme } from '../../registries/schemes';
 import { SIGNING_METHODS, SigningMethod } from '../../registries/signing-methods';
+import { Actor } from '../shared/actor';
+import { decideAssignResponsible, decideTransfer, requireOwningJobcentre } from '../shared/case-ownership';
 import { ApplicationEvent } from './application.events';
 
-export interface Actor {
-  role: string;
-  org: string;
-  userId: string;
-}
+export type { Actor };
 
 export type ApplicationCommand =
   | {
@@ -34,7 +32,9 @@ export type ApplicationCommand =
   | { type: 'SignApplicationAsEmployeeRep'; actor: Actor; now: Date }
   | { type: 'RejectApplicationAsEmployeeRep'; reason: string; actor: Actor; now: Date }
   | { type: 'ApproveApplication'; actor: Actor; now: Date }
-  | { type: 'RejectApplication'; reason: string; actor: Actor; now: Date };
+  | { type: 'RejectApplication'; reason: string; actor: Actor; now: Date }
+  | { type: 'TransferApplication'; toJobcentre: string; actor: Actor; now: Date }
+  | { type: 'AssignResponsibleCaseworker'; caseworkerId: string; actor: Actor; now: Date };
 
 export interface ApplicationState {
   /** null until the draft exists. */
@@ -54,6 +54,8 @@ export interface ApplicationState {
   /** 'Godkendt dato' (D9). */
   approvedDate?: string;
   rejectionReason?: string;
+  /** 'Ansvarlig' (R55). */
+  responsibleCaseworker?: string;
 }
 
 export const initialApplicationState = (): ApplicationState => ({ status: null, employeeRepStepRequired: false });
@@ -81,6 +83,10 @@ export function evolveApplication(state: ApplicationState, event: ApplicationEve
       return { ...state, status: 'approved', approvedDate: event.data.approvedDate };
     case 'ApplicationRejected':
       return { ...state, status: 'rejected', rejectionReason: event.data.reason };
+    case 'CaseTransferredToJobcentre':
+      return { ...state, jobcentre: event.data.to };
+    case 'ResponsibleCaseworkerAssigned':
+      return { ...state, responsibleCaseworker: event.data.caseworkerId };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -94,7 +100,7 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
   const at = command.now.toISOString();
   switch (command.type) {
     case 'ResendDraftLinkEmail':
-      requireJobcentre(command.actor, state);
+      requireOwningJobcentre(command.actor, state.jobcentre);
       requireStatus(state, 'draft', 'R48');
       return [{ type: 'DraftLinkEmailResent', data: { applicationId: id, companyCvr: state.company!.cvr, sentAt: at } }];
     case 'SignApplicationAsCompany':
@@ -112,13 +118,17 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
       requireStatus(state, 'sent-to-employee-rep', 'R9');
       return [{ type: 'ApplicationRejectedByEmployeeRep', data: { applicationId: id, rejectedAt: at, rejectedBy: command.actor.userId, reason: command.reason } }];
     case 'ApproveApplication':
-      requireJobcentre(command.actor, state);
+      requireOwningJobcentre(command.actor, state.jobcentre);
       requireStatus(state, 'received', 'application-lifecycle');
       return [{ type: 'ApplicationApproved', data: { applicationId: id, approvedDate: danishDate(command.now), approvedBy: command.actor.userId } }];
     case 'RejectApplication':
-      requireJobcentre(command.actor, state);
+      requireOwningJobcentre(command.actor, state.jobcentre);
       requireStatus(state, 'received', 'application-lifecycle');
       return [{ type: 'ApplicationRejected', data: { applicationId: id, rejectedDate: danishDate(command.now), rejectedBy: command.actor.userId, reason: command.reason } }];
+    case 'TransferApplication':
+      return decideTransfer(id, state.jobcentre, command.toJobcentre, command.actor, command.now);
+    case 'AssignResponsibleCaseworker':
+      return decideAssignResponsible(id, state.jobcentre, command.caseworkerId, command.actor, command.now);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -161,12 +171,6 @@ function signAsCompany(c: Extract<ApplicationCommand, { type: 'SignApplicationAs
 function requireStatus(state: ApplicationState, status: ApplicationStatus, rule: string): void {
   if (state.status !== status) {
     throw new DomainError(`The application is '${state.status}'; this act needs '${status}'`, rule, { kind: 'conflict', field: 'status' });
-  }
-}
-
-function requireJobcentre(actor: Actor, state: ApplicationState): void {
-  if (actor.role !== 'jobcentre' || actor.org !== state.jobcentre) {
-    throw new DomainError('Only a caseworker of the owning job centre may do this', 'authorization', { kind: 'forbidden' });
   }
 }
 

@@ -2,6 +2,7 @@ import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
+import { SharedCaseEvent } from '../shared/case.events';
 
 /** Stable event contracts of the application (domain.md §3.1). Past tense, never renamed. */
 export type ApplicationDraftCreated = DomainEvent<
@@ -43,9 +44,11 @@ export type ApplicationEvent =
   | ApplicationRejectedByEmployeeRep
   | ApplicationReceivedByJobcentre
   | ApplicationApproved
-  | ApplicationRejected;
+  | ApplicationRejected
+  | SharedCaseEvent;
 
-export const APPLICATION_EVENT_TYPES: readonly ApplicationEvent['type'][] = [
+/** The application's own event types (the shared ones are registered once, in case.events.ts). */
+export const APPLICATION_EVENT_TYPES: readonly Exclude<ApplicationEvent, SharedCaseEvent>['type'][] = [
   'ApplicationDraftCreated',
   'DraftLinkEmailSent',
   'DraftLinkEmailResent',

@@ -1,7 +1,8 @@
 import { CommandContext } from '../../platform/commands/command-context';
 import { CommandPipeline, CommandResult } from '../../platform/commands/command-pipeline';
 import { NotFoundError } from '../../platform/http/problems';
-import { Actor, ApplicationCommand, ApplicationState, applicationDecider } from './application.decider';
+export { actorOf } from '../shared/actor';
+import { ApplicationCommand, ApplicationState, applicationDecider } from './application.decider';
 import { applicationStreamId } from './application.events';
 
 /** The one line every application handler runs: load, fold, decide, append. */
@@ -13,9 +14,4 @@ export function executeOnApplication(
 ): Promise<CommandResult<ApplicationState>> {
   const notFound = command.type === 'CreateApplicationDraft' ? undefined : () => new NotFoundError('Application', applicationId);
   return pipeline.handle(applicationDecider, applicationStreamId(applicationId), (state) => applicationDecider.decide(command, state), context, { notFound });
-}
-
-export function actorOf(context: CommandContext): Actor {
-  const { role, org, userId } = context.principal;
-  return { role, org, userId };
 }

@@ -2,6 +2,7 @@ import { Principal } from '../../platform/auth/principal';
 import { ForbiddenError } from '../../platform/http/problems';
 import { SCHEMES } from '../../registries/schemes';
 import { APPLICATION_STATUSES } from '../../registries/statuses';
+import { CandidateAction, allowedActions } from '../shared/allowed-actions';
 import { ApplicationCommand, ApplicationState, decideApplication } from './application.decider';
 
 export const applicationLink = (id: string) => `/api/applications/${id}`;
@@ -18,27 +19,19 @@ export function assertMayRead(principal: Principal, state: ApplicationState): vo
   if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this application`);
 }
 
-/** The acts a frontend may offer: each is tried against the pure decider for this principal. */
-const CANDIDATE_ACTIONS: { action: string; command: (now: Date) => Omit<ApplicationCommand, 'actor'> }[] = [
-  { action: 'resend-draft-link', command: (now) => ({ type: 'ResendDraftLinkEmail', now }) },
-  { action: 'sign-as-company', command: (now) => ({ type: 'SignApplicationAsCompany', method: 'nemid-employee-signature', mitidBusinessEnabled: true, now }) },
-  { action: 'sign-as-employee-representative', command: (now) => ({ type: 'SignApplicationAsEmployeeRep', now }) },
-  { action: 'reject-as-employee-representative', command: (now) => ({ type: 'RejectApplicationAsEmployeeRep', reason: '-', now }) },
-  { action: 'approve', command: (now) => ({ type: 'ApproveApplication', now }) },
-  { action: 'reject', command: (now) => ({ type: 'RejectApplication', reason: '-', now }) },
-];
+/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
+const OTHER_JOBCENTRE = '(another job centre)';
 
-export function allowedActions(principal: Principal, state: ApplicationState): string[] {
-  const actor = { role: principal.role, org: principal.org, userId: principal.userId };
-  return CANDIDATE_ACTIONS.filter(({ command }) => {
-    try {
-      decideApplication({ ...command(new Date()), actor } as ApplicationCommand, state);
-      return true;
-    } catch {
-      return false;
-    }
-  }).map((a) => a.action);
-}
+const CANDIDATE_ACTIONS: CandidateAction<ApplicationCommand>[] = [
+  { action: 'resend-draft-link', command: (actor, now) => ({ type: 'ResendDraftLinkEmail', actor, now }) },
+  { action: 'sign-as-company', command: (actor, now) => ({ type: 'SignApplicationAsCompany', method: 'nemid-employee-signature', mitidBusinessEnabled: true, actor, now }) },
+  { action: 'sign-as-employee-representative', command: (actor, now) => ({ type: 'SignApplicationAsEmployeeRep', actor, now }) },
+  { action: 'reject-as-employee-representative', command: (actor, now) => ({ type: 'RejectApplicationAsEmployeeRep', reason: '-', actor, now }) },
+  { action: 'approve', command: (actor, now) => ({ type: 'ApproveApplication', actor, now }) },
+  { action: 'reject', command: (actor, now) => ({ type: 'RejectApplication', reason: '-', actor, now }) },
+  { action: 'transfer', command: (actor, now) => ({ type: 'TransferApplication', toJobcentre: OTHER_JOBCENTRE, actor, now }) },
+  { action: 'set-responsible', command: (actor, now) => ({ type: 'AssignResponsibleCaseworker', caseworkerId: actor.userId, actor, now }) },
+];
 
 export function toApplicationView(state: ApplicationState, revision: number, principal: Principal) {
   const id = state.applicationId!;
@@ -60,6 +53,7 @@ export function toApplicationView(state: ApplicationState, revision: number, pri
     // R10: companies do not see 'Godkendt dato'.
     ...(principal.role === 'company' ? {} : { approvedDate: state.approvedDate ?? null }),
     links: { self: applicationLink(id) },
-    allowedActions: allowedActions(principal, state),
+    responsibleCaseworker: state.responsibleCaseworker ?? null,
+    allowedActions: allowedActions(CANDIDATE_ACTIONS, decideApplication, principal, state),
   };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ListApplicationsController } from '../../../projections/applications/list-applications.controller';
 import { ActOnApplicationHandler } from './act-on-application.handler';
+import { ApplicationOwnershipController } from './case-ownership/application-ownership.controller';
 import { CaseworkerDecisionController } from './caseworker-decision/caseworker-decision.controller';
 import { CreateApplicationDraftController } from './create-application-draft/create-application-draft.controller';
 import { CreateApplicationDraftHandler } from './create-application-draft/create-application-draft.handler';
@@ -18,6 +19,7 @@ import { SignAsCompanyController } from './sign-as-company/sign-as-company.contr
     SignAsCompanyController,
     EmployeeRepresentativeDecisionController,
     CaseworkerDecisionController,
+    ApplicationOwnershipController,
   ],
   providers: [CreateApplicationDraftHandler, ActOnApplicationHandler],
 })

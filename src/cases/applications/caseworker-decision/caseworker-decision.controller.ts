@@ -7,7 +7,7 @@ import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
 import { ActOnApplication } from '../act-on-application.handler';
-import { CaseIdPipe } from '../application-id.pipe';
+import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { respondWithApplication } from '../application.respond';
 import { RejectWithReasonDto } from '../employee-representative-decision/reject-as-employee-representative.dto';
 

@@ -7,7 +7,7 @@ import { etagOf } from '../../../platform/commands/request-command-context';
 import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
 import { EventRegistry } from '../../../platform/events/event-registry';
 import { NotFoundError } from '../../../platform/http/problems';
-import { CaseIdPipe } from '../application-id.pipe';
+import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { applicationDecider } from '../application.decider';
 import { ApplicationEvent, applicationStreamId } from '../application.events';
 import { assertMayRead, toApplicationView } from '../application.view';

@@ -1,0 +1,32 @@
+import { Principal } from '../../platform/auth/principal';
+import { Actor } from './actor';
+
+export interface CandidateAction<Command> {
+  /** The name of the POST sub-resource, e.g. 'sign-as-company'. */
+  action: string;
+  command: (actor: Actor, now: Date) => Command;
+}
+
+/**
+ * The acts a frontend may offer this principal: each candidate is tried against the pure
+ * decider, so the buttons and the rules can never disagree.
+ */
+export function allowedActions<Command, State>(
+  candidates: CandidateAction<Command>[],
+  decide: (command: Command, state: State) => unknown,
+  principal: Principal,
+  state: State,
+  now: Date = new Date(),
+): string[] {
+  const actor: Actor = { role: principal.role, org: principal.org, userId: principal.userId };
+  return candidates
+    .filter(({ command }) => {
+      try {
+        decide(command(actor, now), state);
+        return true;
+      } catch {
+        return false;
+      }
+    })
+    .map((c) => c.action);
+}
