@@ -27,6 +27,8 @@ export interface AppConfig {
   };
   commandRetries: number;
   shutdownTimeoutMs: number;
+  /** R27/D18: cases created on or after this date get the 2,000-character free-text limit. */
+  freeTextLimitEffectiveDate: Date;
   features: {
     /** R37/D14: MitID Erhverv signing, off until Digitaliseringsstyrelsen declares it ready. */
     mitidErhverv: boolean;
@@ -41,6 +43,13 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`Configuration ${name} must be a non-negative integer, got '${raw}'`);
+  return value;
+}
+
+function date(env: NodeJS.ProcessEnv, name: string, fallback: string): Date {
+  const raw = env[name] || fallback;
+  const value = new Date(`${raw}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(value.getTime())) throw new Error(`Configuration ${name} must be a date (YYYY-MM-DD), got '${raw}'`);
   return value;
 }
 
@@ -66,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     commandRetries: int(env, 'COMMAND_RETRIES', 3),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    freeTextLimitEffectiveDate: date(env, 'FREE_TEXT_LIMIT_EFFECTIVE_DATE', '2022-11-01'),
     features: { mitidErhverv: env.FEATURE_MITID_ERHVERV === 'true' },
   };
 }
