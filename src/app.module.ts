@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/config';
@@ -8,6 +9,7 @@ import { HealthController } from './platform/health/health.controller';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor';
 import { PlatformModule } from './platform/platform.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
 
 /** Wiring only: the platform, authentication, the case slices and the projection runner. */
 @Module({})
@@ -15,7 +17,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, ApplicationsModule],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule],
       controllers: [HealthController],
       providers: [
         ProjectionsService,

@@ -4,6 +4,7 @@
  */
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '../../src/cases/applications/application.events';
+import { ATTACHMENT_EVENT_TYPES } from '../../src/cases/shared/attachment.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
 
@@ -68,6 +69,10 @@ export function evolveApplicationRow(row: ApplicationRow | null, recorded: Recor
       return touched(row, { jobcentre: event.data.to });
     case 'ResponsibleCaseworkerAssigned':
       return touched(row, { responsible_caseworker: event.data.caseworkerId });
+    case 'AttachmentAdded':
+      return touched(row, {});
+    case 'ApprovalFileUploaded':
+      return touched(row, { company_signed_at: event.data.uploadedAt });
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -98,7 +103,7 @@ export const applicationsProjection: Projection<ApplicationRow> = {
     { name: 'updated_at', type: 'timestamptz', nullable: false },
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['status']],
-  handles: [...APPLICATION_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],
+  handles: [...APPLICATION_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES],
   keyOf: (event) => String((event.data as { applicationId?: string; caseId?: string }).applicationId ?? (event.data as { caseId: string }).caseId),
   evolve: evolveApplicationRow,
 };

@@ -46,8 +46,8 @@ export function detectDelimiter(text: string): ';' | ',' {
 /**
  * Parses the whole text. Blank lines are skipped but still counted, so row numbers match the
  * rows a spreadsheet shows (a line break inside quotes stays in its row); a trailing line
- * break is not a record. Throws CsvSyntaxError on an
- * unterminated quote or on text between a closing quote and the next delimiter.
+ * break is not a record. Throws CsvSyntaxError on an unterminated quote, a quote inside an
+ * unquoted field, or text between a closing quote and the next delimiter.
  */
 export function parseCsv(input: string, delimiter?: ';' | ','): CsvDocument {
   const text = input.replace(/^\uFEFF/, ''); // Excel writes a byte-order mark before UTF-8 CSV
@@ -75,7 +75,7 @@ export function parseCsv(input: string, delimiter?: ';' | ','): CsvDocument {
   while (i < text.length) {
     const c = text[i];
     if (c === '"') {
-      if (field !== '' || quoted) throw new CsvSyntaxError(row, fields.length + 1, 'a quote inside an unquoted field (quote the field and double the quote)');
+      if (field !== '') throw new CsvSyntaxError(row, fields.length + 1, 'a quote inside an unquoted field (quote the field and double the quote)');
       quoted = true;
       for (i++; ; ) {
         if (i >= text.length) throw new CsvSyntaxError(row, fields.length + 1, 'a quoted field is not closed');

@@ -151,3 +151,41 @@ describe('application decider: ownership', () => {
     spec.given(draftCreated('flex-job', false)).when({ type: 'AssignResponsibleCaseworker', caseworkerId: 'cw-2', actor: company, now: D }).thenThrows({ rule: 'authorization' });
   });
 });
+
+describe('application decider: files', () => {
+  const file = { sha256: 'a'.repeat(64), fileName: 'godkendelse.pdf', size: 3_000_000, contentType: 'application/pdf' };
+  const support = { role: 'company-support', org: '101', userId: 'cs-1' };
+  const withFile = (overrides: Partial<Extract<ApplicationCommand, { type: 'ApproveApplicationWithFile' }>> = {}): ApplicationCommand => ({
+    type: 'ApproveApplicationWithFile', file, firstName: 'Mette', lastName: 'Jørgensen', confirmed: true, verifierName: 'Ole Sørensen', actor: support, now: D, ...overrides,
+  });
+
+  it('R46 attaches a file of any size to a VP, LT or VL application, once per content', () => {
+    const added: ApplicationEvent = { type: 'AttachmentAdded', data: { caseId: 'a-1', file, addedAt: D.toISOString(), addedBy: 'co-1' } };
+    spec.given(draftCreated('wage-subsidy', true)).when({ type: 'AddAttachment', file, actor: company, now: D }).then([added]);
+    spec.given([...draftCreated('wage-subsidy', true), added]).when({ type: 'AddAttachment', file, actor: caseworker, now: D }).then([]);
+    spec.given(draftCreated('wage-subsidy', true)).when({ type: 'AddAttachment', file, actor: { ...company, org: '87654321' }, now: D }).thenThrows({ rule: 'authorization' });
+  });
+
+  it("R49 R53 lets company support approve a fleksjob application with a file, recorded with its verifier, received on the upload date", () => {
+    spec.given(draftCreated('flex-job', false)).when(withFile()).then([
+      {
+        type: 'ApprovalFileUploaded',
+        data: { caseId: 'a-1', party: 'company', firstName: 'Mette', lastName: 'Jørgensen', uploadedAt: D.toISOString(), verifiedBy: 'cs-1', verifiedByName: 'Ole Sørensen', file },
+      },
+      { type: 'ApplicationReceivedByJobcentre', data: { applicationId: 'a-1', receivedDate: '2026-03-02' } },
+    ]);
+  });
+
+  it("R49 does not offer 'Godkend med bilag' on VP, LT or VL applications in this release", () => {
+    spec.given(draftCreated('wage-subsidy', false)).when(withFile()).thenThrows({ rule: 'R49', field: 'scheme' });
+  });
+
+  it('R52 needs the confirmation ticked', () => {
+    spec.given(draftCreated('flex-job', false)).when(withFile({ confirmed: false })).thenThrows({ rule: 'R52', field: 'confirmed' });
+  });
+
+  it('R49 lets only company support of the owning job centre upload the approval', () => {
+    spec.given(draftCreated('flex-job', false)).when(withFile({ actor: caseworker })).thenThrows({ rule: 'authorization', kind: 'forbidden' });
+    spec.given(draftCreated('flex-job', false)).when(withFile({ actor: { ...support, org: '147' } })).thenThrows({ rule: 'authorization', kind: 'forbidden' });
+  });
+});

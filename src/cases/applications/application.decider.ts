@@ -10,6 +10,7 @@ import { SCHEMES_WITH_EMPLOYEE_REP_STEP, Scheme } from '../../registries/schemes
 import { SIGNING_METHODS, SigningMethod } from '../../registries/signing-methods';
 import { Actor } from '../shared/actor';
 import { decideAssignResponsible, decideTransfer, requireOwningJobcentre } from '../shared/case-ownership';
+import { ApprovalFileUploaded, FileRef } from '../shared/attachment.events';
 import { ApplicationEvent } from './application.events';
 
 export type { Actor };
@@ -34,7 +35,19 @@ export type ApplicationCommand =
   | { type: 'ApproveApplication'; actor: Actor; now: Date }
   | { type: 'RejectApplication'; reason: string; actor: Actor; now: Date }
   | { type: 'TransferApplication'; toJobcentre: string; actor: Actor; now: Date }
-  | { type: 'AssignResponsibleCaseworker'; caseworkerId: string; actor: Actor; now: Date };
+  | { type: 'AssignResponsibleCaseworker'; caseworkerId: string; actor: Actor; now: Date }
+  | { type: 'AddAttachment'; file: FileRef; actor: Actor; now: Date }
+  | {
+      type: 'ApproveApplicationWithFile';
+      file: FileRef;
+      firstName: string;
+      lastName: string;
+      /** R52: 'Jeg bekræfter at ovennævnte bilag indeholder den virksomhedsansvarliges godkendelse'. */
+      confirmed: boolean;
+      verifierName: string | null;
+      actor: Actor;
+      now: Date;
+    };
 
 export interface ApplicationState {
   /** null until the draft exists. */
@@ -56,9 +69,13 @@ export interface ApplicationState {
   rejectionReason?: string;
   /** 'Ansvarlig' (R55). */
   responsibleCaseworker?: string;
+  /** R46: every attachment, in the order added; files are never removed (R53). */
+  attachments: FileRef[];
+  /** R53: 'Underskrevet med fil', with who verified it and when. */
+  approvalFile?: ApprovalFileUploaded['data'];
 }
 
-export const initialApplicationState = (): ApplicationState => ({ status: null, employeeRepStepRequired: false });
+export const initialApplicationState = (): ApplicationState => ({ status: null, employeeRepStepRequired: false, attachments: [] });
 
 export function evolveApplication(state: ApplicationState, event: ApplicationEvent): ApplicationState {
   switch (event.type) {
@@ -87,6 +104,10 @@ export function evolveApplication(state: ApplicationState, event: ApplicationEve
       return { ...state, jobcentre: event.data.to };
     case 'ResponsibleCaseworkerAssigned':
       return { ...state, responsibleCaseworker: event.data.caseworkerId };
+    case 'AttachmentAdded':
+      return { ...state, attachments: [...state.attachments, event.data.file] };
+    case 'ApprovalFileUploaded':
+      return { ...state, approvalFile: event.data };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -129,6 +150,10 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
       return decideTransfer(id, state.jobcentre, command.toJobcentre, command.actor, command.now);
     case 'AssignResponsibleCaseworker':
       return decideAssignResponsible(id, state.jobcentre, command.caseworkerId, command.actor, command.now);
+    case 'AddAttachment':
+      return addAttachment(command, state);
+    case 'ApproveApplicationWithFile':
+      return approveWithFile(command, state);
     default: {
       const unhandled: never = command;
       return unhandled;
@@ -167,6 +192,38 @@ function signAsCompany(c: Extract<ApplicationCommand, { type: 'SignApplicationAs
   // R31 (ASSUMPTION): without a representative step the company's signing date is the received date.
   return [signed, { type: 'ApplicationReceivedByJobcentre', data: { applicationId: id, receivedDate: danishDate(c.now) } }];
 }
+
+function addAttachment(c: Extract<ApplicationCommand, { type: 'AddAttachment' }>, state: ApplicationState): ApplicationEvent[] {
+  const own = (c.actor.role === 'jobcentre' && c.actor.org === state.jobcentre) || (c.actor.role === 'company' && c.actor.org === state.company?.cvr);
+  if (!own) throw new DomainError("Only the owning job centre or the application's company adds attachments", 'authorization', { kind: 'forbidden' });
+  // The same bytes twice are one attachment: an upload retried after a lost answer adds nothing.
+  if (state.attachments.some((f) => f.sha256 === c.file.sha256)) return [];
+  return [{ type: 'AttachmentAdded', data: { caseId: state.applicationId!, file: c.file, addedAt: c.now.toISOString(), addedBy: c.actor.userId } }];
+}
+
+/** R49–R53: 'Godkend med bilag' by company support, on fleksjob and jobrotation applications only. */
+function approveWithFile(c: Extract<ApplicationCommand, { type: 'ApproveApplicationWithFile' }>, state: ApplicationState): ApplicationEvent[] {
+  if (c.actor.role !== 'company-support' || c.actor.org !== state.jobcentre) {
+    throw new DomainError("Only company support of the owning job centre uploads the company's approval", 'authorization', { kind: 'forbidden' });
+  }
+  if (!SCHEMES_WITH_APPROVAL_FILE.includes(state.scheme!)) {
+    throw new DomainError("'Godkend med bilag' is offered on fleksjob and jobrotation applications only", 'R49', { field: 'scheme' });
+  }
+  requireStatus(state, 'draft', 'R49');
+  if (!c.confirmed) throw new DomainError("Tick 'Jeg bekræfter at ovennævnte bilag indeholder den virksomhedsansvarliges godkendelse'", 'R52', { field: 'confirmed' });
+  const id = state.applicationId!;
+  const at = c.now.toISOString();
+  return [
+    {
+      type: 'ApprovalFileUploaded',
+      data: { caseId: id, party: 'company', firstName: c.firstName, lastName: c.lastName, uploadedAt: at, verifiedBy: c.actor.userId, verifiedByName: c.verifierName, file: c.file },
+    },
+    // ASSUMPTION (§3.1): the uploaded approval takes the draft straight to 'Modtaget' on the upload date.
+    { type: 'ApplicationReceivedByJobcentre', data: { applicationId: id, receivedDate: danishDate(c.now) } },
+  ];
+}
+
+const SCHEMES_WITH_APPROVAL_FILE: readonly Scheme[] = ['flex-job', 'job-rotation'];
 
 function requireStatus(state: ApplicationState, status: ApplicationStatus, rule: string): void {
   if (state.status !== status) {

@@ -2,6 +2,7 @@ import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
+import { AttachmentEvent } from '../shared/attachment.events';
 import { SharedCaseEvent } from '../shared/case.events';
 
 /** Stable event contracts of the application (domain.md §3.1). Past tense, never renamed. */
@@ -45,10 +46,11 @@ export type ApplicationEvent =
   | ApplicationReceivedByJobcentre
   | ApplicationApproved
   | ApplicationRejected
-  | SharedCaseEvent;
+  | SharedCaseEvent
+  | AttachmentEvent;
 
-/** The application's own event types (the shared ones are registered once, in case.events.ts). */
-export const APPLICATION_EVENT_TYPES: readonly Exclude<ApplicationEvent, SharedCaseEvent>['type'][] = [
+/** The application's own event types (the shared ones are registered once, in case.events.ts and attachment.events.ts). */
+export const APPLICATION_EVENT_TYPES: readonly Exclude<ApplicationEvent, SharedCaseEvent | AttachmentEvent>['type'][] = [
   'ApplicationDraftCreated',
   'DraftLinkEmailSent',
   'DraftLinkEmailResent',

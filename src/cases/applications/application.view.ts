@@ -22,6 +22,8 @@ export function assertMayRead(principal: Principal, state: ApplicationState): vo
 /** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
 const OTHER_JOBCENTRE = '(another job centre)';
 
+const PROBE_FILE = { sha256: '', fileName: '', size: 0, contentType: '' };
+
 const CANDIDATE_ACTIONS: CandidateAction<ApplicationCommand>[] = [
   { action: 'resend-draft-link', command: (actor, now) => ({ type: 'ResendDraftLinkEmail', actor, now }) },
   { action: 'sign-as-company', command: (actor, now) => ({ type: 'SignApplicationAsCompany', method: 'nemid-employee-signature', mitidBusinessEnabled: true, actor, now }) },
@@ -30,8 +32,27 @@ const CANDIDATE_ACTIONS: CandidateAction<ApplicationCommand>[] = [
   { action: 'approve', command: (actor, now) => ({ type: 'ApproveApplication', actor, now }) },
   { action: 'reject', command: (actor, now) => ({ type: 'RejectApplication', reason: '-', actor, now }) },
   { action: 'transfer', command: (actor, now) => ({ type: 'TransferApplication', toJobcentre: OTHER_JOBCENTRE, actor, now }) },
+  { action: 'approve-with-file', command: (actor, now) => ({ type: 'ApproveApplicationWithFile', file: PROBE_FILE, firstName: '-', lastName: '-', confirmed: true, verifierName: null, actor, now }) },
   { action: 'set-responsible', command: (actor, now) => ({ type: 'AssignResponsibleCaseworker', caseworkerId: actor.userId, actor, now }) },
 ];
+
+const danishDateTime = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
+
+/** R53: 'Underskrevet af' after 'Godkend med bilag', and the details behind the 'Underskrevet med fil' link. */
+function signedWithFile(state: ApplicationState, id: string) {
+  const a = state.approvalFile;
+  if (!a) return null;
+  const verifier = a.verifiedByName ?? a.verifiedBy;
+  return {
+    text: `Virksomhed Underskrevet med fil og verificeret af ${verifier} (${danishDateTime.format(new Date(a.uploadedAt))})`,
+    firstName: a.firstName,
+    lastName: a.lastName,
+    /** 'Dato for underskrift' is the upload date (R53). */
+    signatureDate: a.uploadedAt,
+    verifiedBy: a.verifiedBy,
+    file: { ...a.file, links: { download: `${applicationLink(id)}/attachments/${a.file.sha256}` } },
+  };
+}
 
 export function toApplicationView(state: ApplicationState, revision: number, principal: Principal) {
   const id = state.applicationId!;
@@ -54,6 +75,8 @@ export function toApplicationView(state: ApplicationState, revision: number, pri
     ...(principal.role === 'company' ? {} : { approvedDate: state.approvedDate ?? null }),
     links: { self: applicationLink(id) },
     responsibleCaseworker: state.responsibleCaseworker ?? null,
+    attachments: state.attachments.map((f) => ({ ...f, links: { download: `${applicationLink(id)}/attachments/${f.sha256}` } })),
+    signedWithFile: signedWithFile(state, id),
     allowedActions: allowedActions(CANDIDATE_ACTIONS, decideApplication, principal, state),
   };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ListApplicationsController } from '../../../projections/applications/list-applications.controller';
 import { ActOnApplicationHandler } from './act-on-application.handler';
+import { ApplicationAttachmentsController } from './attachments/application-attachments.controller';
 import { ApplicationOwnershipController } from './case-ownership/application-ownership.controller';
 import { CaseworkerDecisionController } from './caseworker-decision/caseworker-decision.controller';
 import { CreateApplicationDraftController } from './create-application-draft/create-application-draft.controller';
@@ -20,6 +21,7 @@ import { SignAsCompanyController } from './sign-as-company/sign-as-company.contr
     EmployeeRepresentativeDecisionController,
     CaseworkerDecisionController,
     ApplicationOwnershipController,
+    ApplicationAttachmentsController,
   ],
   providers: [CreateApplicationDraftHandler, ActOnApplicationHandler],
 })

@@ -13,6 +13,10 @@ export interface AppConfig {
   /** When set, events go to KurrentDB/EventStoreDB instead of PostgreSQL. */
   eventStoreConnectionString?: string;
   bodyLimitBytes: number;
+  /** D12: largest attachment or approval file. */
+  attachmentLimitBytes: number;
+  /** Largest accepted text/csv body of a reference-data import (the bulk format). */
+  referenceImportLimitBytes: number;
   logLevel: string;
   auth: {
     /** OIDC issuer; when unset the development key pair under `dataDir` is trusted. */
@@ -62,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329),
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576),
+    attachmentLimitBytes: int(env, 'ATTACHMENT_LIMIT_BYTES', 50 * 1024 * 1024),
+    referenceImportLimitBytes: int(env, 'REFERENCE_IMPORT_LIMIT_BYTES', 20 * 1_048_576),
     logLevel: env.LOG_LEVEL || 'info',
     auth: {
       issuer: env.AUTH_ISSUER || DEV_ISSUER,

@@ -29,7 +29,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<Request & { principal?: { role: string; org: string; userId: string } }>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
-    if (key === undefined || req.method === 'GET' || !req.principal) return next.handle();
+    // Multipart uploads are not covered: their body is read later, by the upload interceptor.
+    // They are idempotent by content instead (the same file twice is one attachment).
+    if (key === undefined || req.method === 'GET' || !req.principal || req.is('multipart/form-data')) return next.handle();
     if (!KEY_PATTERN.test(key)) throw new ProblemError('validation', 'Idempotency-Key must be 1–255 visible ASCII characters', 'idempotency-key-format', 'Idempotency-Key');
     const principal = `${req.principal.role}:${req.principal.org}:${req.principal.userId}`;
     const requestHash = createHash('sha256').update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`).digest('hex');

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { BlobStore } from '../../../attachments/blob-store';
+import { UploadedFile, UploadInterceptor } from '../../../attachments/upload.interceptor';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import { Principal } from '../../../platform/auth/principal';
+import { Roles } from '../../../platform/auth/roles.decorator';
+import { commandContextOf } from '../../../platform/commands/request-command-context';
+import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
+import { EventRegistry } from '../../../platform/events/event-registry';
+import { NotFoundError } from '../../../platform/http/problems';
+import { FileRef } from '../../shared/attachment.events';
+import { CaseIdPipe } from '../../shared/case-id.pipe';
+import { ActOnApplication } from '../act-on-application.handler';
+import { applicationDecider } from '../application.decider';
+import { ApplicationEvent, applicationStreamId } from '../application.events';
+import { respondWithApplication } from '../application.respond';
+import { assertMayRead } from '../application.view';
+import { ApproveWithFileDto } from './approve-with-file.dto';
+
+/** Attachments (R46) and 'Godkend med bilag' (R49–R53). Files are stored before the event that names them. */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api/applications')
+export class ApplicationAttachmentsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly blobs: BlobStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: EventRegistry,
+  ) {}
+
+  private async storeFile(file: UploadedFile): Promise<FileRef> {
+    const { sha256, size } = await this.blobs.put(file.content, file.contentType);
+    return { sha256, size, fileName: file.fileName, contentType: file.contentType };
+  }
+
+  @Post(':id/attachments')
+  @HttpCode(201)
+  @Roles('jobcentre', 'company')
+  @UseInterceptors(UploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: 'Attach a file (multipart field "file"; R46: over 1 MB is fine, up to ATTACHMENT_LIMIT_BYTES)' })
+  async add(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const file = await this.storeFile(req.upload!);
+    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'AddAttachment', file, actor, now }));
+    return respondWithApplication(res, await this.commands.execute(act), principal);
+  }
+
+  @Post(':id/approve-with-file')
+  @HttpCode(200)
+  @Roles('company-support')
+  @UseInterceptors(UploadInterceptor)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: "'Godkend med bilag': company support uploads the company's approval (fleksjob, jobrotation; R49–R53)" })
+  async approveWithFile(@Param('id', CaseIdPipe) id: string, @Body() dto: ApproveWithFileDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const file = await this.storeFile(req.upload!);
+    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({
+      type: 'ApproveApplicationWithFile', file, firstName: dto.firstName, lastName: dto.lastName, confirmed: dto.confirmed, verifierName: principal.name ?? null, actor, now,
+    }));
+    return respondWithApplication(res, await this.commands.execute(act), principal);
+  }
+
+  @Get(':id/attachments/:sha256')
+  @ApiOperation({ summary: 'The file, byte-identical to the upload (R46), with its SHA-256 as ETag' })
+  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256') sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
+    const events = (await this.store.readStream(applicationStreamId(id))).map((e) => this.registry.upcast(e) as unknown as ApplicationEvent);
+    if (events.length === 0) throw new NotFoundError('Application', id);
+    const state = events.reduce(applicationDecider.evolve, applicationDecider.initialState());
+    assertMayRead(principal, state);
+    const ref = [...state.attachments, ...(state.approvalFile ? [state.approvalFile.file] : [])].find((f) => f.sha256 === sha256);
+    const blob = ref && (await this.blobs.get(sha256));
+    if (!ref || !blob) throw new NotFoundError('Attachment', sha256);
+    res.setHeader('Content-Type', ref.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ref.fileName)}`);
+    res.setHeader('ETag', `"${sha256}"`);
+    res.send(blob.content);
+  }
+}

@@ -1,0 +1,21 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsString, Length } from 'class-validator';
+
+/** The multipart fields beside the file (R50–R53, D15: names typed by the job-centre employee). */
+export class ApproveWithFileDto {
+  @ApiProperty({ description: "'Fornavn' of the company's responsible person" })
+  @IsString()
+  @Length(1, 100)
+  firstName: string;
+
+  @ApiProperty({ description: "'Efternavn' of the company's responsible person" })
+  @IsString()
+  @Length(1, 100)
+  lastName: string;
+
+  @ApiProperty({ description: "R52: 'Jeg bekræfter at ovennævnte bilag indeholder den virksomhedsansvarliges godkendelse'" })
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  confirmed: boolean;
+}
