@@ -1,0 +1,99 @@
+/**
+ * npm run bench:commands: realistic command mixes over HTTP against the real app (a child
+ * process on the embedded PostgreSQL, durable defaults), driven by keep-alive clients: each
+ * client carries cases through draft → company signs → representative signs → approval.
+ * Prints commands/s and p50/p99 latency; every answer must be a 2xx.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { mintDevToken } from '../src/platform/auth/dev-keys';
+import { freePort, log, percentile, round, runBench } from './support';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 20_000);
+const WARMUP_MS = Number(process.env.BENCH_WARMUP_MS ?? 3_000);
+
+function request(agent: http.Agent, port: number, method: string, url: string, token: string, body?: unknown): Promise<{ status: number; json: any }> {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers: { Authorization: `Bearer ${token}`, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode!, json: text ? JSON.parse(text) : null }));
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+async function startApp(url: string, dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
+    cwd: path.resolve(__dirname, '..'),
+    env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 300; i++) {
+    const up = await new Promise<boolean>((resolve) => http.get({ host: '127.0.0.1', port, path: '/health' }, (r) => (r.resume(), resolve(r.statusCode === 200))).on('error', () => resolve(false)));
+    if (up) return child;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error('the app did not become healthy');
+}
+
+runBench('commands', async (url) => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitas-bench-commands-'));
+  const port = await freePort();
+  const app = await startApp(url, dataDir, port);
+  try {
+    const caseworker = await mintDevToken(dataDir, { role: 'jobcentre', org: '101' });
+    const company = await mintDevToken(dataDir, { role: 'company', org: '12345678' });
+    const rep = await mintDevToken(dataDir, { role: 'employee-representative', org: '1000000001' });
+    const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    const latencies: number[] = [];
+    let commands = 0;
+    let failures = 0;
+    const started = Date.now();
+    const measureFrom = started + WARMUP_MS;
+    const stopAt = measureFrom + DURATION_MS;
+    const timed = async (method: string, url: string, token: string, body?: unknown) => {
+      const t0 = performance.now();
+      const res = await request(agent, port, method, url, token, body);
+      const t1 = Date.now();
+      if (t1 >= measureFrom && t1 < stopAt) {
+        latencies.push(performance.now() - t0);
+        commands++;
+        if (res.status >= 300) failures++;
+      }
+      if (res.status >= 300) throw new Error(`${method} ${url} → ${res.status} ${JSON.stringify(res.json)}`);
+      return res.json;
+    };
+    const client = async (n: number) => {
+      for (let i = 0; Date.now() < stopAt; i++) {
+        const scheme = i % 3 === 0 ? 'flex-job' : 'wage-subsidy';
+        const draft = await timed('POST', '/api/applications', caseworker, {
+          scheme, company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: String(1_000_000_000 + n * 100_000 + i).slice(0, 10) }, pUnitHasEmployeeRepresentative: true,
+        });
+        await timed('POST', `/api/applications/${draft.id}/sign-as-company`, company, {});
+        if (scheme === 'wage-subsidy') await timed('POST', `/api/applications/${draft.id}/sign-as-employee-representative`, rep);
+        await timed('POST', `/api/applications/${draft.id}/approve`, caseworker);
+      }
+    };
+    log(`${CLIENTS} clients, ${WARMUP_MS} ms warm-up, ${DURATION_MS} ms measured`);
+    const errors = (await Promise.allSettled(Array.from({ length: CLIENTS }, (_, n) => client(n)))).filter((r) => r.status === 'rejected');
+    if (errors.length) log(`first client error: ${(errors[0] as PromiseRejectedResult).reason}`);
+    agent.destroy();
+    latencies.sort((a, b) => a - b);
+    const perSecond = commands / (DURATION_MS / 1000);
+    log(`${commands} commands in ${DURATION_MS / 1000} s = ${perSecond.toFixed(0)}/s, p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, failures ${failures}`);
+    return { commands_per_s: round(perSecond, 1), p50_ms: round(percentile(latencies, 50), 2), p99_ms: round(percentile(latencies, 99), 2), commands, failures, clients: CLIENTS };
+  } finally {
+    app.kill('SIGTERM');
+    await new Promise((r) => app.once('exit', r));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
