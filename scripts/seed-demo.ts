@@ -1,0 +1,43 @@
+/**
+ * npm run seed:demo -- [--url http://localhost:3000] [--companies 300] [--cases 3000] [--seed 1]
+ *
+ * Fills a running API (npm start) with a realistic demo data set, through the API only: it
+ * imports reference data and then carries cases through their commands, never writing tables.
+ * Tokens are minted with the development key under DATA_DIR, which the default API trusts.
+ */
+import { mintDevToken } from '../src/platform/auth/dev-keys';
+import { Role } from '../src/platform/auth/principal';
+import { loadConfig } from '../src/platform/config/config';
+import { ApiClient } from './demo/api-client';
+import { citizens, companies, JOBCENTRES, random } from './demo/danish-data';
+import { seedCases } from './demo/seed-cases';
+
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const api = new ApiClient(option('url', `http://127.0.0.1:${config.port}`), (role: Role, org: string) => mintDevToken(config.dataDir, { role, org, name: `Demo ${role}` }));
+  const r = random(Number(option('seed', '1')));
+  const demoCompanies = companies(r, Number(option('companies', '300')));
+  const demoCitizens = citizens(r, Math.min(9000, Number(option('cases', '3000'))));
+  const started = Date.now();
+
+  const importer = await api.token('jobcentre', JOBCENTRES[0][0]);
+  await api.put('/api/reference-data/jobcentres', importer, JOBCENTRES.map(([number, name]) => ({ number, name })));
+  await api.put('/api/reference-data/companies', importer, demoCompanies.map(({ cvr, name }) => ({ cvr, name })));
+  const pUnits = demoCompanies.flatMap((c) => c.pUnits.map((p) => ({ ...p, cvr: c.cvr })));
+  for (let i = 0; i < pUnits.length; i += 5000) await api.put('/api/reference-data/p-units', importer, pUnits.slice(i, i + 5000));
+  await api.put('/api/reference-data/citizens', importer, demoCitizens);
+  process.stderr.write(`reference data: ${JOBCENTRES.length} job centres, ${demoCompanies.length} companies, ${pUnits.length} P-units, ${demoCitizens.length} citizens\n`);
+
+  const counts = await seedCases(api, r, { companies: demoCompanies, citizens: demoCitizens, cases: Number(option('cases', '3000')) });
+  process.stdout.write(`${JSON.stringify({ ...counts, seconds: Math.round((Date.now() - started) / 100) / 10 })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`seed:demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
