@@ -21,9 +21,9 @@ export class CsvSyntaxError extends Error {
   constructor(
     readonly row: number,
     readonly column: number,
-    message: string,
+    readonly reason: string,
   ) {
-    super(`row ${row}, column ${column}: ${message}`);
+    super(`row ${row}, column ${column}: ${reason}`);
     this.name = 'CsvSyntaxError';
   }
 }

@@ -1,19 +1,28 @@
-import { Body, Controller, Headers, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Roles } from '../../platform/auth/roles.decorator';
 import { CITIZENS, COMPANIES, ImportKind, JOBCENTRES, P_UNITS } from './import-kinds';
 import { MAX_JSON_ITEMS, recordsFromRequest } from './import-records';
 import { ReferenceDataImport } from './reference-data-import.service';
 
 const csvHeader = (kind: ImportKind) => kind.columns.map((c) => c.column).join(',');
-const body = (kind: ImportKind): Parameters<typeof ApiBody>[0] => ({
-  type: [kind.dto],
-  description:
-    `JSON: an array of at most ${MAX_JSON_ITEMS} records. text/csv: a header row naming the columns ` +
-    `(${csvHeader(kind)}; case, '_' and '-' are ignored), ';' or ',' separated, RFC 4180 quoting, UTF-8 unless a charset is given.`,
-});
 const summary = (kind: ImportKind) => `Upsert ${kind.path} (JSON array or CSV); all or nothing; answers { imported }`;
-const imported = { schema: { type: 'object', properties: { imported: { type: 'integer', example: 2 } } } };
+
+/** One body, two media types: the schema offers both shapes, since Swagger gives every media type the same schema. */
+const ImportBody = (kind: ImportKind, extra = '') =>
+  applyDecorators(
+    ApiOperation({ summary: summary(kind) + extra }),
+    ApiConsumes('application/json', 'text/csv'),
+    ApiExtraModels(kind.dto),
+    ApiBody({
+      description:
+        `application/json: an array of at most ${MAX_JSON_ITEMS} records. text/csv: a header row naming the columns ` +
+        `(${csvHeader(kind)}; case, '_' and '-' are ignored), ';' or ',' separated, RFC 4180 quoting, UTF-8 unless a charset is given.`,
+      schema: { oneOf: [{ type: 'array', items: { $ref: getSchemaPath(kind.dto) } }, { type: 'string', example: `${csvHeader(kind)}\n…` }] },
+    }),
+    ApiOkResponse({ schema: { type: 'object', properties: { imported: { type: 'integer', example: 2 } } } }),
+  );
 
 /**
  * Imports of national master data. PUT because an import states the records as they are
@@ -22,41 +31,32 @@ const imported = { schema: { type: 'object', properties: { imported: { type: 'in
  */
 @ApiTags('reference-data')
 @ApiBearerAuth()
-@ApiConsumes('application/json', 'text/csv')
 @Controller('api/reference-data')
 @Roles('jobcentre', 'company-support')
 export class ImportReferenceDataController {
   constructor(private readonly importer: ReferenceDataImport) {}
 
   @Put('jobcentres')
-  @ApiOperation({ summary: summary(JOBCENTRES) })
-  @ApiBody(body(JOBCENTRES))
-  @ApiOkResponse(imported)
-  jobcentres(@Body() records: unknown, @Headers('content-type') contentType?: string) {
-    return this.importer.import(JOBCENTRES, recordsFromRequest(JOBCENTRES, contentType, records));
+  @ImportBody(JOBCENTRES)
+  jobcentres(@Body() records: unknown, @Req() req: Request) {
+    return this.importer.import(JOBCENTRES, recordsFromRequest(JOBCENTRES, req.headers['content-type'], records));
   }
 
   @Put('companies')
-  @ApiOperation({ summary: summary(COMPANIES) })
-  @ApiBody(body(COMPANIES))
-  @ApiOkResponse(imported)
-  companies(@Body() records: unknown, @Headers('content-type') contentType?: string) {
-    return this.importer.import(COMPANIES, recordsFromRequest(COMPANIES, contentType, records));
+  @ImportBody(COMPANIES)
+  companies(@Body() records: unknown, @Req() req: Request) {
+    return this.importer.import(COMPANIES, recordsFromRequest(COMPANIES, req.headers['content-type'], records));
   }
 
   @Put('p-units')
-  @ApiOperation({ summary: `${summary(P_UNITS)}; every company must already be imported` })
-  @ApiBody(body(P_UNITS))
-  @ApiOkResponse(imported)
-  pUnits(@Body() records: unknown, @Headers('content-type') contentType?: string) {
-    return this.importer.import(P_UNITS, recordsFromRequest(P_UNITS, contentType, records));
+  @ImportBody(P_UNITS, '; every company must already be imported')
+  pUnits(@Body() records: unknown, @Req() req: Request) {
+    return this.importer.import(P_UNITS, recordsFromRequest(P_UNITS, req.headers['content-type'], records));
   }
 
   @Put('citizens')
-  @ApiOperation({ summary: summary(CITIZENS) })
-  @ApiBody(body(CITIZENS))
-  @ApiOkResponse(imported)
-  citizens(@Body() records: unknown, @Headers('content-type') contentType?: string) {
-    return this.importer.import(CITIZENS, recordsFromRequest(CITIZENS, contentType, records));
+  @ImportBody(CITIZENS)
+  citizens(@Body() records: unknown, @Req() req: Request) {
+    return this.importer.import(CITIZENS, recordsFromRequest(CITIZENS, req.headers['content-type'], records));
   }
 }
