@@ -54,6 +54,9 @@ runBench('commands', async (url) => {
     const company = await mintDevToken(dataDir, { role: 'company', org: '12345678' });
     const rep = await mintDevToken(dataDir, { role: 'employee-representative', org: '1000000001' });
     const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+    // The company and its P-unit must be known (D23 comes from reference data).
+    await request(agent, port, 'PUT', '/api/reference-data/companies', caseworker, [{ cvr: '12345678', name: 'Østergaard Smede ApS' }]);
+    await request(agent, port, 'PUT', '/api/reference-data/p-units', caseworker, [{ pNumber: '1000000001', cvr: '12345678', name: 'Østergaard Smede, Aarhus', hasEmployeeRepresentative: true }]);
     const latencies: number[] = [];
     let commands = 0;
     let failures = 0;
@@ -76,7 +79,7 @@ runBench('commands', async (url) => {
       for (let i = 0; Date.now() < stopAt; i++) {
         const scheme = i % 3 === 0 ? 'flex-job' : 'wage-subsidy';
         const draft = await timed('POST', '/api/applications', caseworker, {
-          scheme, company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: String(1_000_000_000 + n * 100_000 + i).slice(0, 10) }, pUnitHasEmployeeRepresentative: true,
+          scheme, company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: String(1_000_000_000 + n * 100_000 + i).slice(0, 10) },
         });
         await timed('POST', `/api/applications/${draft.id}/sign-as-company`, company, {});
         if (scheme === 'wage-subsidy') await timed('POST', `/api/applications/${draft.id}/sign-as-employee-representative`, rep);

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   await api.put('/api/reference-data/jobcentres', importer, JOBCENTRES.map(([number, name]) => ({ number, name })));
   await api.put('/api/reference-data/companies', importer, demoCompanies.map(({ cvr, name }) => ({ cvr, name })));
   const pUnits = demoCompanies.flatMap((c) => c.pUnits.map((p) => ({ ...p, cvr: c.cvr })));
-  for (let i = 0; i < pUnits.length; i += 5000) await api.put('/api/reference-data/p-units', importer, pUnits.slice(i, i + 5000));
+  for (let i = 0; i < pUnits.length; i += 2000) await api.put("/api/reference-data/p-units", importer, pUnits.slice(i, i + 2000));
   await api.put('/api/reference-data/citizens', importer, demoCitizens);
   process.stderr.write(`reference data: ${JOBCENTRES.length} job centres, ${demoCompanies.length} companies, ${pUnits.length} P-units, ${demoCitizens.length} citizens\n`);
 

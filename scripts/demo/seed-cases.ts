@@ -30,7 +30,7 @@ async function seedApplication(api: ApiClient, r: Random, input: DemoInput, i: n
   const [jobcentre] = r.pick(JOBCENTRES);
   const caseworker = await api.token('jobcentre', jobcentre);
   let last = await api.post('/api/applications', caseworker, {
-    scheme, company: { cvr: company.cvr, pNumber: pUnit.pNumber }, citizen: { cpr: r.pick(input.citizens).cpr }, pUnitHasEmployeeRepresentative: pUnit.hasEmployeeRepresentative,
+    scheme, company: { cvr: company.cvr, pNumber: pUnit.pNumber }, citizen: { cpr: r.pick(input.citizens).cpr },
   });
   const draft = last;
   if (r.next() < 0.3) last = await api.post(`/api/applications/${draft.id}/set-responsible`, caseworker, { caseworkerId: `cw-${jobcentre}-${r.int(1, 12)}` });

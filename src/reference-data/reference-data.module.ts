@@ -1,4 +1,4 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, Global } from '@nestjs/common';
 import { CsvBodyMiddleware } from './import/csv-body.middleware';
 import { ImportReferenceDataController } from './import/import-reference-data.controller';
 import { ReferenceDataImport } from './import/reference-data-import.service';
@@ -9,6 +9,7 @@ import { ReferenceData } from './reference-data.service';
  * Master data from the national registers (job centres, companies and P-units, citizens):
  * imports, paged lookups, and the ReferenceData service that case handlers inject.
  */
+@Global()
 @Module({
   controllers: [ImportReferenceDataController, LookUpReferenceDataController],
   providers: [ReferenceData, ReferenceDataImport],

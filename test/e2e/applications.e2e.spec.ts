@@ -1,7 +1,7 @@
 import { createTestApp, TestApp } from '../support/test-app';
-import { CVR, JOBCENTRE, P_NUMBER, draftBody } from '../support/fixtures';
+import { CVR, JOBCENTRE, OTHER_P_NUMBER, P_NUMBER, draftBody } from '../support/fixtures';
 
-const draft = (scheme: string, pUnitHasEmployeeRepresentative = true) => draftBody({ scheme, pUnitHasEmployeeRepresentative });
+const draft = (scheme: string, employeeRep = true) => draftBody({ scheme, employeeRep });
 
 describe('applications over HTTP (the draft lifecycle, domain.md §3.1)', () => {
   let t: TestApp;
@@ -99,5 +99,26 @@ describe('applications over HTTP: transfer (R33) and responsible caseworker (R55
     const { body } = await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draftBody()).expect(201);
     const res = await t.http.post(`/api/applications/${body.id}/transfer`).set('Authorization', `Bearer ${caseworker}`).send({ toJobcentre: 'abc' }).expect(400);
     expect(res.body.field).toBe('toJobcentre');
+  });
+});
+
+describe('applications over HTTP: reference data (D23)', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await createTestApp()));
+  afterAll(() => t.close());
+
+  it('D23 takes the representative step from the P-unit: with a representative it applies, without it does not', async () => {
+    const caseworker = `Bearer ${await t.token('jobcentre', JOBCENTRE)}`;
+    const withRep = await t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody({ employeeRep: true })).expect(201);
+    const withoutRep = await t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody({ employeeRep: false })).expect(201);
+    expect([withRep.body.employeeRepStepRequired, withoutRep.body.employeeRepStepRequired]).toEqual([true, false]);
+  });
+
+  it('refuses an unknown P-unit, and a P-unit of another company, with 400 naming company.pNumber', async () => {
+    const caseworker = `Bearer ${await t.token('jobcentre', JOBCENTRE)}`;
+    const unknown = await t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody({ company: { cvr: CVR, pNumber: '9999999999' } })).expect(400);
+    expect(unknown.body).toMatchObject({ field: 'company.pNumber', rule: 'unknown-p-unit' });
+    const foreign = await t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody({ company: { cvr: CVR, pNumber: OTHER_P_NUMBER } })).expect(400);
+    expect(foreign.body).toMatchObject({ field: 'company.pNumber', rule: 'p-unit-of-other-company' });
   });
 });

@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { mintDevToken } from '../../src/platform/auth/dev-keys';
+import { STANDARD_REFERENCE_DATA } from '../support/fixtures';
 import { createEmptyDatabase } from '../support/test-database';
 
 function freePort(): Promise<number> {
@@ -62,7 +63,11 @@ describe('graceful shutdown on SIGTERM', () => {
 
   it('finishes the command in flight, refuses new connections, and exits 0', async () => {
     const token = await mintDevToken(dataDir, { role: 'jobcentre', org: '101' });
-    const body = JSON.stringify({ scheme: 'flex-job', company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: '0101901234' }, pUnitHasEmployeeRepresentative: false });
+    for (const [kind, items] of Object.entries(STANDARD_REFERENCE_DATA)) {
+      const imported = await fetch(`http://127.0.0.1:${port}/api/reference-data/${kind}`, { method: 'PUT', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(items) });
+      expect(imported.status).toBe(200);
+    }
+    const body = JSON.stringify({ scheme: 'flex-job', company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: '0101901234' } });
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
         { host: '127.0.0.1', port, method: 'POST', path: '/api/applications', agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },

@@ -7,7 +7,7 @@ import { EventRegistry } from '../../src/platform/events/event-registry';
 import { createTestApp, TestApp } from '../support/test-app';
 import { CVR, JOBCENTRE, draftBody } from '../support/fixtures';
 
-const draft = (scheme: string) => draftBody({ scheme, pUnitHasEmployeeRepresentative: true });
+const draft = (scheme: string) => draftBody({ scheme, employeeRep: true });
 
 interface ListAnswer {
   status: number;

@@ -22,7 +22,7 @@ describe('reference data over HTTP', () => {
   const count = async (table: string) => (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
   beforeAll(async () => {
-    t = await createTestApp({ REFERENCE_IMPORT_LIMIT_BYTES: '65536' });
+    t = await createTestApp({ REFERENCE_IMPORT_LIMIT_BYTES: '65536' }, { referenceData: false });
     caseworker = await auth('jobcentre', JOBCENTRE);
     support = await auth('company-support', JOBCENTRE);
     await put('companies', caseworker).send([{ cvr: CVR, name: 'Østergaard Smede ApS' }, { cvr: OTHER_CVR, name: 'Bager Hansen A/S' }]).expect(200);

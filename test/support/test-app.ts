@@ -14,6 +14,7 @@ import { createApp } from '../../src/app.factory';
 import { mintDevToken } from '../../src/platform/auth/dev-keys';
 import { Role } from '../../src/platform/auth/principal';
 import { AppConfig, loadConfig } from '../../src/platform/config/config';
+import { JOBCENTRE, STANDARD_REFERENCE_DATA } from './fixtures';
 import { createEmptyDatabase } from './test-database';
 
 export interface TestApp {
@@ -26,14 +27,24 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** `options.databaseUrl` points the app at another server (e.g. one a test stops); default: a fresh database. */
-export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { databaseUrl?: string } = {}): Promise<TestApp> {
+/**
+ * `options.databaseUrl` points the app at another server (e.g. one a test stops); default: a
+ * fresh database. The standard reference data of fixtures.ts is imported through the API
+ * unless `options.referenceData` is false.
+ */
+export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { databaseUrl?: string; referenceData?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitas-app-'));
   const config = loadConfig({ PROJECTION_POLL_MS: '200', ...env, DATA_DIR: dataDir });
   config.databaseUrl = options.databaseUrl ?? (await createEmptyDatabase('app'));
   const app = await createApp(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   await app.init();
   const projections = app.get(ProjectionsService);
+  if (options.referenceData !== false) {
+    const importer = `Bearer ${await mintDevToken(dataDir, { role: 'jobcentre', org: JOBCENTRE, sub: 'reference-data-import' })}`;
+    for (const [kind, items] of Object.entries(STANDARD_REFERENCE_DATA)) {
+      await request(app.getHttpServer()).put(`/api/reference-data/${kind}`).set('Authorization', importer).send(items).expect(200);
+    }
+  }
   return {
     app,
     config,

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, Matches, ValidateNested } from 'class-validator';
+import { IsIn, Matches, ValidateNested } from 'class-validator';
+import { CommandContext } from '../../../platform/commands/command-context';
 import { SCHEME_CODES, Scheme } from '../../../registries/schemes';
 
 class CompanyRefDto {
@@ -33,16 +34,12 @@ export class CreateApplicationDraftDto {
   @ValidateNested()
   @Type(() => CitizenRefDto)
   citizen: CitizenRefDto;
-
-  @ApiProperty({ description: 'Whether the P-unit has an employee representative (D23). Until the reference-data module exists the caseworker states it.' })
-  @IsBoolean()
-  pUnitHasEmployeeRepresentative: boolean;
 }
 
 export class CreateApplicationDraftCommand {
   constructor(
     readonly applicationId: string,
     readonly input: CreateApplicationDraftDto,
-    readonly context: import('../../../platform/commands/command-context').CommandContext,
+    readonly context: CommandContext,
   ) {}
 }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '../../../platform/clock/clock';
 import { CommandPipeline } from '../../../platform/commands/command-pipeline';
+import { ReferenceData } from '../../../reference-data/reference-data.service';
 import { actorOf, executeOnApplication } from '../application.execute';
 import { CreateApplicationDraftCommand } from './create-application-draft.dto';
 
@@ -10,9 +11,12 @@ export class CreateApplicationDraftHandler implements ICommandHandler<CreateAppl
   constructor(
     private readonly pipeline: CommandPipeline,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly referenceData: ReferenceData,
   ) {}
 
-  execute({ applicationId, input, context }: CreateApplicationDraftCommand) {
+  async execute({ applicationId, input, context }: CreateApplicationDraftCommand) {
+    // D23: whether the representative step applies is a fact of the P-unit, from reference data.
+    const pUnit = await this.referenceData.requirePUnitOfCompany(input.company.cvr, input.company.pNumber);
     return executeOnApplication(this.pipeline, applicationId, context, {
       type: 'CreateApplicationDraft',
       applicationId,
@@ -20,7 +24,7 @@ export class CreateApplicationDraftHandler implements ICommandHandler<CreateAppl
       jobcentre: context.principal.org,
       company: { cvr: input.company.cvr, pNumber: input.company.pNumber },
       citizen: { cpr: input.citizen.cpr },
-      pUnitHasEmployeeRepresentative: input.pUnitHasEmployeeRepresentative,
+      pUnitHasEmployeeRepresentative: pUnit.hasEmployeeRepresentative,
       actor: actorOf(context),
       now: this.clock.now(),
     });
