@@ -3,6 +3,10 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
+import { GrantsModule } from './cases/grants/grants.module';
+import { IguAgreementsModule } from './cases/igu-agreements/igu-agreements.module';
+import { OffersModule } from './cases/offers/offers.module';
+import { SupplementaryGrantsModule } from './cases/supplementary-grants/supplementary-grants.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/config';
 import { HealthController } from './platform/health/health.controller';
@@ -17,7 +21,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule],
       controllers: [HealthController],
       providers: [
         ProjectionsService,

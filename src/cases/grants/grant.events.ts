@@ -38,7 +38,7 @@ export type GrantDrafted = DomainEvent<
 >;
 /** §3.7: the fleksjob facts of a fleksjob grant (R54, D20). */
 export type FleksjobRegistered = DomainEvent<'FleksjobRegistered', { grantId: string; permanent: boolean; employedInOwnCompany: boolean; hoursPerWeek: number }>;
-/** R44: a VP or LT grant on a national-list offer; followed at once by GrantSentForCompanyApproval. */
+/** §3.2: a grant made on an offer; for a VP or LT offer on the national list (R44) followed at once by GrantSentForCompanyApproval. */
 export type GrantCreatedOnOffer = DomainEvent<'GrantCreatedOnOffer', { grantId: string; offerId: string }>;
 export type GrantSentForCompanyApproval = DomainEvent<'GrantSentForCompanyApproval', { grantId: string; sentAt: string }>;
 export type GrantApprovedByCompany = DomainEvent<'GrantApprovedByCompany', { grantId: string; method: ApprovalMethod; approvedAt: string; approvedBy: string }>;

@@ -33,6 +33,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** R27/D18: cases created on or after this date get the 2,000-character free-text limit. */
   freeTextLimitEffectiveDate: Date;
+  /** R42/D2: how often the scheduled check closes grants after ordinary expiry; 0 disables it. */
+  ordinaryExpiryIntervalMs: number;
   features: {
     /** R37/D14: MitID Erhverv signing, off until Digitaliseringsstyrelsen declares it ready. */
     mitidErhverv: boolean;
@@ -82,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRetries: int(env, 'COMMAND_RETRIES', 3),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     freeTextLimitEffectiveDate: date(env, 'FREE_TEXT_LIMIT_EFFECTIVE_DATE', '2022-11-01'),
+    ordinaryExpiryIntervalMs: int(env, 'ORDINARY_EXPIRY_INTERVAL_MS', 60_000),
     features: { mitidErhverv: env.FEATURE_MITID_ERHVERV === 'true' },
   };
 }

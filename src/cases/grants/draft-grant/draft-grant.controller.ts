@@ -1,0 +1,29 @@
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import { Principal } from '../../../platform/auth/principal';
+import { Roles } from '../../../platform/auth/roles.decorator';
+import { commandContextOf } from '../../../platform/commands/request-command-context';
+import { uuidv7 } from '../../../platform/events/uuidv7';
+import { grantLink } from '../grant.case';
+import { respondWithGrant } from '../grant.view';
+import { DraftGrantCommand, DraftGrantDto } from './draft-grant.dto';
+
+@ApiTags('grants')
+@ApiBearerAuth()
+@Controller('api/grants')
+export class DraftGrantController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('jobcentre')
+  @ApiOperation({ summary: "Draft a grant ('Bevilling udarbejdet'); on a national-list VP/LT offer it awaits the company at once (R44)" })
+  async draft(@Body() dto: DraftGrantDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const id = uuidv7();
+    const result = await this.commands.execute(new DraftGrantCommand(id, dto, commandContextOf(req, principal)));
+    res.setHeader('Location', grantLink(id));
+    return respondWithGrant(res, result, principal);
+  }
+}

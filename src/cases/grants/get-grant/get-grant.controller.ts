@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import { Principal } from '../../../platform/auth/principal';
+import { etagOf } from '../../../platform/commands/request-command-context';
+import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
+import { EventRegistry } from '../../../platform/events/event-registry';
+import { CaseIdPipe } from '../../shared/case-id.pipe';
+import { loadCase } from '../../shared/load-case';
+import { grantCase } from '../grant.case';
+import { assertMayReadGrant, toGrantView } from '../grant.view';
+
+/** One grant, folded from its own stream: always current, never behind a projection. */
+@ApiTags('grants')
+@ApiBearerAuth()
+@Controller('api/grants')
+export class GetGrantController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: EventRegistry,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A grant with its status and Danish label, linked cases, links.self and the caller’s allowedActions; ETag = revision' })
+  async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    const { state, revision } = await loadCase(this.store, this.registry, grantCase, id);
+    assertMayReadGrant(principal, state);
+    res.setHeader('ETag', etagOf(revision));
+    return toGrantView(state, revision, principal);
+  }
+}

@@ -1,0 +1,43 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ListGrantsController } from '../../../projections/grants/list-grants.controller';
+import { ReferenceDataModule } from '../../reference-data/reference-data.module';
+import { CaseKitModule } from '../shared/case-kit.module';
+import { ApproveAsCitizenController } from './approve-as-citizen/approve-as-citizen.controller';
+import { ApproveAsCompanyController } from './approve-as-company/approve-as-company.controller';
+import { GrantOwnershipController } from './case-ownership/grant-ownership.controller';
+import { CloseUnusedController } from './close-unused/close-unused.controller';
+import { DraftGrantController } from './draft-grant/draft-grant.controller';
+import { DraftGrantHandler } from './draft-grant/draft-grant.handler';
+import { ExtendGrantController } from './extend-grant/extend-grant.controller';
+import { FollowApplicationTransferProcess } from './follow-application-transfer/follow-application-transfer.process';
+import { GetGrantController } from './get-grant/get-grant.controller';
+import { OrdinaryExpiryScheduler } from './ordinary-expiry/ordinary-expiry.scheduler';
+import { RefuseGrantController } from './refuse-grant/refuse-grant.controller';
+import { ReviewGrantController } from './review-grant/review-grant.controller';
+import { SendForApprovalController } from './send-for-approval/send-for-approval.controller';
+import { TerminateGrantController } from './terminate-grant/terminate-grant.controller';
+import { WithdrawGrantController } from './withdraw-grant/withdraw-grant.controller';
+
+/** The grant case type (domain.md §3.3) for every scheme: its acts, its list, and its two scheduled processes. */
+@Module({
+  imports: [CqrsModule, CaseKitModule, ReferenceDataModule],
+  controllers: [
+    ListGrantsController,
+    DraftGrantController,
+    GetGrantController,
+    SendForApprovalController,
+    ApproveAsCompanyController,
+    ApproveAsCitizenController,
+    RefuseGrantController,
+    WithdrawGrantController,
+    ExtendGrantController,
+    ReviewGrantController,
+    TerminateGrantController,
+    CloseUnusedController,
+    GrantOwnershipController,
+  ],
+  providers: [DraftGrantHandler, OrdinaryExpiryScheduler, FollowApplicationTransferProcess],
+  exports: [OrdinaryExpiryScheduler, FollowApplicationTransferProcess],
+})
+export class GrantsModule {}

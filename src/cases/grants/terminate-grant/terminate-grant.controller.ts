@@ -1,0 +1,35 @@
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import { Principal } from '../../../platform/auth/principal';
+import { Roles } from '../../../platform/auth/roles.decorator';
+import { commandContextOf } from '../../../platform/commands/request-command-context';
+import { CaseIdPipe } from '../../shared/case-id.pipe';
+import { actOnGrant } from '../act-on-grant';
+import { respondWithGrant } from '../grant.view';
+import { TerminateGrantDto } from './terminate-grant.dto';
+
+@ApiTags('grants')
+@ApiBearerAuth()
+@Controller('api/grants')
+export class TerminateGrantController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post(':id/terminate')
+  @HttpCode(200)
+  @Roles('jobcentre')
+  @ApiOperation({ summary: "Register a cessation ('Ophør') with a VITAS reason keyed by (scheme, reasonId, subReasonId) (D1): 'Ophørt'" })
+  async terminate(@Param('id', CaseIdPipe) id: string, @Body() dto: TerminateGrantDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const act = actOnGrant(id, commandContextOf(req, principal), ({ actor, now }) => ({
+      type: 'TerminateGrant',
+      reasonId: dto.reasonId,
+      subReasonId: dto.subReasonId ?? null,
+      effectiveDate: dto.effectiveDate,
+      actor,
+      now,
+    }));
+    return respondWithGrant(res, await this.commands.execute(act), principal);
+  }
+}

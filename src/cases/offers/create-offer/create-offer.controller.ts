@@ -1,0 +1,32 @@
+import { Body, Controller, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import { Principal } from '../../../platform/auth/principal';
+import { Roles } from '../../../platform/auth/roles.decorator';
+import { commandContextOf } from '../../../platform/commands/request-command-context';
+import { uuidv7 } from '../../../platform/events/uuidv7';
+import { offerLink } from '../offer.case';
+import { OfferResponder } from '../offer.respond';
+import { CreateOfferCommand, CreateOfferDto } from './create-offer.dto';
+
+@ApiTags('offers')
+@ApiBearerAuth()
+@Controller('api/offers')
+export class CreateOfferController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly responder: OfferResponder,
+  ) {}
+
+  @Post()
+  @Roles('company')
+  @ApiOperation({ summary: "The company creates an offer ('Oprettet'): to the employee representative (D23) or 'Aktiv' at once" })
+  async create(@Body() dto: CreateOfferDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const id = uuidv7();
+    const result = await this.commands.execute(new CreateOfferCommand(id, dto, commandContextOf(req, principal)));
+    res.setHeader('Location', offerLink(id));
+    return this.responder.respond(res, result, principal);
+  }
+}

@@ -1,0 +1,32 @@
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
+import { Principal } from '../../../platform/auth/principal';
+import { etagOf } from '../../../platform/commands/request-command-context';
+import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
+import { EventRegistry } from '../../../platform/events/event-registry';
+import { CaseIdPipe } from '../../shared/case-id.pipe';
+import { loadCase } from '../../shared/load-case';
+import { supplementaryGrantCase } from '../supplementary-grant.case';
+import { assertMayReadSupplementaryGrant, toSupplementaryGrantView } from '../supplementary-grant.view';
+
+/** One supplementary grant, folded from its own stream; D7: a closed-unused one is still here, in its history. */
+@ApiTags('supplementary-grants')
+@ApiBearerAuth()
+@Controller('api/supplementary-grants')
+export class GetSupplementaryGrantController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly registry: EventRegistry,
+  ) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: "A supplementary grant with its type, its parent's scheme (R3), status and Danish label, links and the caller’s allowedActions" })
+  async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    const { state, revision } = await loadCase(this.store, this.registry, supplementaryGrantCase, id);
+    assertMayReadSupplementaryGrant(principal, state);
+    res.setHeader('ETag', etagOf(revision));
+    return toSupplementaryGrantView(state, revision, principal);
+  }
+}
