@@ -7,7 +7,9 @@ import { Decider } from '../../platform/events/decider';
 import { DomainError } from '../../platform/http/problems';
 import { ApplicationStatus } from '../../registries/statuses';
 import { SCHEMES_WITH_EMPLOYEE_REP_STEP, Scheme } from '../../registries/schemes';
-import { SIGNING_METHODS, SigningMethod } from '../../registries/signing-methods';
+import { SigningMethod } from '../../registries/signing-methods';
+import { requireStatus } from '../shared/require-status';
+import { requireSigningMethodAvailable } from '../shared/signing-rules';
 import { Actor } from '../shared/actor';
 import { decideAssignResponsible, decideTransfer, requireOwningJobcentre } from '../shared/case-ownership';
 import { ApprovalFileUploaded, FileRef } from '../shared/attachment.events';
@@ -122,13 +124,13 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
   switch (command.type) {
     case 'ResendDraftLinkEmail':
       requireOwningJobcentre(command.actor, state.jobcentre);
-      requireStatus(state, 'draft', 'R48');
+      requireApplicationStatus(state, 'draft', 'R48');
       return [{ type: 'DraftLinkEmailResent', data: { applicationId: id, companyCvr: state.company!.cvr, sentAt: at } }];
     case 'SignApplicationAsCompany':
       return signAsCompany(command, state);
     case 'SignApplicationAsEmployeeRep':
       requireEmployeeRep(command.actor, state);
-      requireStatus(state, 'sent-to-employee-rep', 'R9');
+      requireApplicationStatus(state, 'sent-to-employee-rep', 'R9');
       // R31: the received date is the representative's signing date, not the company's.
       return [
         { type: 'ApplicationSignedByEmployeeRep', data: { applicationId: id, signedAt: at, signedBy: command.actor.userId } },
@@ -136,15 +138,15 @@ export function decideApplication(command: ApplicationCommand, state: Applicatio
       ];
     case 'RejectApplicationAsEmployeeRep':
       requireEmployeeRep(command.actor, state);
-      requireStatus(state, 'sent-to-employee-rep', 'R9');
+      requireApplicationStatus(state, 'sent-to-employee-rep', 'R9');
       return [{ type: 'ApplicationRejectedByEmployeeRep', data: { applicationId: id, rejectedAt: at, rejectedBy: command.actor.userId, reason: command.reason } }];
     case 'ApproveApplication':
       requireOwningJobcentre(command.actor, state.jobcentre);
-      requireStatus(state, 'received', 'application-lifecycle');
+      requireApplicationStatus(state, 'received', 'application-lifecycle');
       return [{ type: 'ApplicationApproved', data: { applicationId: id, approvedDate: danishDate(command.now), approvedBy: command.actor.userId } }];
     case 'RejectApplication':
       requireOwningJobcentre(command.actor, state.jobcentre);
-      requireStatus(state, 'received', 'application-lifecycle');
+      requireApplicationStatus(state, 'received', 'application-lifecycle');
       return [{ type: 'ApplicationRejected', data: { applicationId: id, rejectedDate: danishDate(command.now), rejectedBy: command.actor.userId, reason: command.reason } }];
     case 'TransferApplication':
       return decideTransfer(id, state.jobcentre, command.toJobcentre, command.actor, command.now);
@@ -182,10 +184,8 @@ function signAsCompany(c: Extract<ApplicationCommand, { type: 'SignApplicationAs
   if (c.actor.role !== 'company' || c.actor.org !== state.company?.cvr) {
     throw new DomainError('Only the company of the application signs it', 'authorization', { kind: 'forbidden' });
   }
-  requireStatus(state, 'draft', 'application-lifecycle');
-  if (SIGNING_METHODS[c.method].featureFlag === 'mitidErhverv' && !c.mitidBusinessEnabled) {
-    throw new DomainError('MitID Erhverv is not yet available for signing', 'R37', { field: 'method' });
-  }
+  requireApplicationStatus(state, 'draft', 'application-lifecycle');
+  requireSigningMethodAvailable(c.method, c.mitidBusinessEnabled);
   const id = state.applicationId as string;
   const signed: ApplicationEvent = { type: 'ApplicationSignedByCompany', data: { applicationId: id, signedAt: c.now.toISOString(), method: c.method, signedBy: c.actor.userId } };
   if (state.employeeRepStepRequired) return [signed, { type: 'ApplicationSentToEmployeeRep', data: { applicationId: id, sentAt: c.now.toISOString() } }];
@@ -209,7 +209,7 @@ function approveWithFile(c: Extract<ApplicationCommand, { type: 'ApproveApplicat
   if (!SCHEMES_WITH_APPROVAL_FILE.includes(state.scheme!)) {
     throw new DomainError("'Godkend med bilag' is offered on fleksjob and jobrotation applications only", 'R49', { field: 'scheme' });
   }
-  requireStatus(state, 'draft', 'R49');
+  requireApplicationStatus(state, 'draft', 'R49');
   if (!c.confirmed) throw new DomainError("Tick 'Jeg bekræfter at ovennævnte bilag indeholder den virksomhedsansvarliges godkendelse'", 'R52', { field: 'confirmed' });
   const id = state.applicationId!;
   const at = c.now.toISOString();
@@ -225,11 +225,6 @@ function approveWithFile(c: Extract<ApplicationCommand, { type: 'ApproveApplicat
 
 const SCHEMES_WITH_APPROVAL_FILE: readonly Scheme[] = ['flex-job', 'job-rotation'];
 
-function requireStatus(state: ApplicationState, status: ApplicationStatus, rule: string): void {
-  if (state.status !== status) {
-    throw new DomainError(`The application is '${state.status}'; this act needs '${status}'`, rule, { kind: 'conflict', field: 'status' });
-  }
-}
 
 function requireEmployeeRep(actor: Actor, state: ApplicationState): void {
   const own = actor.org === state.company?.pNumber || actor.org === state.company?.cvr;
@@ -243,3 +238,7 @@ export const applicationDecider: Decider<ApplicationCommand, ApplicationState, A
   evolve: evolveApplication,
   decide: decideApplication,
 };
+
+function requireApplicationStatus(state: ApplicationState, status: ApplicationStatus, rule: string): void {
+  requireStatus('application', state.status, [status], rule);
+}

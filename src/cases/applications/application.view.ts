@@ -5,7 +5,9 @@ import { APPLICATION_STATUSES } from '../../registries/statuses';
 import { CandidateAction, allowedActions } from '../shared/allowed-actions';
 import { ApplicationCommand, ApplicationState, decideApplication } from './application.decider';
 
-export const applicationLink = (id: string) => `/api/applications/${id}`;
+import { applicationLink } from './application.case';
+
+export { applicationLink };
 
 /** Who may read an application: its job centre, company, representative, citizen, and auditors. */
 export function assertMayRead(principal: Principal, state: ApplicationState): void {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CaseKitModule } from '../shared/case-kit.module';
 import { ListApplicationsController } from '../../../projections/applications/list-applications.controller';
-import { ActOnApplicationHandler } from './act-on-application.handler';
 import { ApplicationAttachmentsController } from './attachments/application-attachments.controller';
 import { ApplicationOwnershipController } from './case-ownership/application-ownership.controller';
 import { CaseworkerDecisionController } from './caseworker-decision/caseworker-decision.controller';
@@ -12,7 +12,7 @@ import { GetApplicationController } from './get-application/get-application.cont
 import { SignAsCompanyController } from './sign-as-company/sign-as-company.controller';
 
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, CaseKitModule],
   controllers: [
     ListApplicationsController,
     CreateApplicationDraftController,
@@ -23,6 +23,6 @@ import { SignAsCompanyController } from './sign-as-company/sign-as-company.contr
     ApplicationOwnershipController,
     ApplicationAttachmentsController,
   ],
-  providers: [CreateApplicationDraftHandler, ActOnApplicationHandler],
+  providers: [CreateApplicationDraftHandler],
 })
 export class ApplicationsModule {}

@@ -13,9 +13,9 @@ import { EventRegistry } from '../../../platform/events/event-registry';
 import { NotFoundError } from '../../../platform/http/problems';
 import { FileRef } from '../../shared/attachment.events';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
-import { ActOnApplication } from '../act-on-application.handler';
-import { applicationDecider } from '../application.decider';
-import { ApplicationEvent, applicationStreamId } from '../application.events';
+import { actOnApplication } from '../act-on-application';
+import { loadCase } from '../../shared/load-case';
+import { applicationCase } from '../application.case';
 import { respondWithApplication } from '../application.respond';
 import { assertMayRead } from '../application.view';
 import { ApproveWithFileDto } from './approve-with-file.dto';
@@ -45,7 +45,7 @@ export class ApplicationAttachmentsController {
   @ApiOperation({ summary: 'Attach a file (multipart field "file"; R46: over 1 MB is fine, up to ATTACHMENT_LIMIT_BYTES)' })
   async add(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const file = await this.storeFile(req.upload!);
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'AddAttachment', file, actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'AddAttachment', file, actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 
@@ -57,7 +57,7 @@ export class ApplicationAttachmentsController {
   @ApiOperation({ summary: "'Godkend med bilag': company support uploads the company's approval (fleksjob, jobrotation; R49–R53)" })
   async approveWithFile(@Param('id', CaseIdPipe) id: string, @Body() dto: ApproveWithFileDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const file = await this.storeFile(req.upload!);
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({
       type: 'ApproveApplicationWithFile', file, firstName: dto.firstName, lastName: dto.lastName, confirmed: dto.confirmed, verifierName: principal.name ?? null, actor, now,
     }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
@@ -66,9 +66,7 @@ export class ApplicationAttachmentsController {
   @Get(':id/attachments/:sha256')
   @ApiOperation({ summary: 'The file, byte-identical to the upload (R46), with its SHA-256 as ETag' })
   async download(@Param('id', CaseIdPipe) id: string, @Param('sha256') sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
-    const events = (await this.store.readStream(applicationStreamId(id))).map((e) => this.registry.upcast(e) as unknown as ApplicationEvent);
-    if (events.length === 0) throw new NotFoundError('Application', id);
-    const state = events.reduce(applicationDecider.evolve, applicationDecider.initialState());
+    const { state } = await loadCase(this.store, this.registry, applicationCase, id);
     assertMayRead(principal, state);
     const ref = [...state.attachments, ...(state.approvalFile ? [state.approvalFile.file] : [])].find((f) => f.sha256 === sha256);
     const blob = ref && (await this.blobs.get(sha256));

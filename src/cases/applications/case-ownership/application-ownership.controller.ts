@@ -8,7 +8,7 @@ import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { SetResponsibleDto, TransferCaseDto } from '../../shared/case-ownership.dto';
-import { ActOnApplication } from '../act-on-application.handler';
+import { actOnApplication } from '../act-on-application';
 import { respondWithApplication } from '../application.respond';
 
 /** Transfer to another job centre (R33) and 'Sæt ansvarlig' (R55) on an application. */
@@ -23,7 +23,7 @@ export class ApplicationOwnershipController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the application to another job centre (R33)' })
   async transfer(@Param('id', CaseIdPipe) id: string, @Body() dto: TransferCaseDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'TransferApplication', toJobcentre: dto.toJobcentre, actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'TransferApplication', toJobcentre: dto.toJobcentre, actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 
@@ -31,7 +31,7 @@ export class ApplicationOwnershipController {
   @HttpCode(200)
   @ApiOperation({ summary: "'Sæt ansvarlig': set the responsible caseworker (R55)" })
   async setResponsible(@Param('id', CaseIdPipe) id: string, @Body() dto: SetResponsibleDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'AssignResponsibleCaseworker', caseworkerId: dto.caseworkerId, actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'AssignResponsibleCaseworker', caseworkerId: dto.caseworkerId, actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 }

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../../../platform/auth/current-principal.decor
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { ActOnApplication } from '../act-on-application.handler';
+import { actOnApplication } from '../act-on-application';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { respondWithApplication } from '../application.respond';
 import { RejectWithReasonDto } from '../employee-representative-decision/reject-as-employee-representative.dto';
@@ -23,7 +23,7 @@ export class CaseworkerDecisionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Resend the draft-link e-mail to the company (paper-plane icon, R48)' })
   async resend(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'ResendDraftLinkEmail', actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'ResendDraftLinkEmail', actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 
@@ -31,7 +31,7 @@ export class CaseworkerDecisionController {
   @HttpCode(200)
   @ApiOperation({ summary: "Approve a received application; sets 'Godkendt dato' (D9)" })
   async approve(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'ApproveApplication', actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'ApproveApplication', actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 
@@ -39,7 +39,7 @@ export class CaseworkerDecisionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reject a received application' })
   async reject(@Param('id', CaseIdPipe) id: string, @Body() dto: RejectWithReasonDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'RejectApplication', reason: dto.reason, actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'RejectApplication', reason: dto.reason, actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 }

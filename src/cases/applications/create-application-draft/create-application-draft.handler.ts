@@ -3,7 +3,9 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CLOCK, Clock } from '../../../platform/clock/clock';
 import { CommandPipeline } from '../../../platform/commands/command-pipeline';
 import { ReferenceData } from '../../../reference-data/reference-data.service';
-import { actorOf, executeOnApplication } from '../application.execute';
+import { actorOf } from '../../shared/actor';
+import { executeOnCase } from '../../shared/act-on-case';
+import { applicationCase } from '../application.case';
 import { CreateApplicationDraftCommand } from './create-application-draft.dto';
 
 @CommandHandler(CreateApplicationDraftCommand)
@@ -17,7 +19,7 @@ export class CreateApplicationDraftHandler implements ICommandHandler<CreateAppl
   async execute({ applicationId, input, context }: CreateApplicationDraftCommand) {
     // D23: whether the representative step applies is a fact of the P-unit, from reference data.
     const pUnit = await this.referenceData.requirePUnitOfCompany(input.company.cvr, input.company.pNumber);
-    return executeOnApplication(this.pipeline, applicationId, context, {
+    return executeOnCase(this.pipeline, applicationCase, applicationId, context, {
       type: 'CreateApplicationDraft',
       applicationId,
       scheme: input.scheme,
@@ -27,6 +29,6 @@ export class CreateApplicationDraftHandler implements ICommandHandler<CreateAppl
       pUnitHasEmployeeRepresentative: pUnit.hasEmployeeRepresentative,
       actor: actorOf(context),
       now: this.clock.now(),
-    });
+    }, { creates: true });
   }
 }

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../../../platform/auth/current-principal.decor
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { ActOnApplication } from '../act-on-application.handler';
+import { actOnApplication } from '../act-on-application';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { respondWithApplication } from '../application.respond';
 import { RejectWithReasonDto } from './reject-as-employee-representative.dto';
@@ -23,7 +23,7 @@ export class EmployeeRepresentativeDecisionController {
   @HttpCode(200)
   @ApiOperation({ summary: "The representative signs; the job centre receives the application that day ('Modtaget dato', R31)" })
   async sign(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'SignApplicationAsEmployeeRep', actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'SignApplicationAsEmployeeRep', actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 
@@ -31,7 +31,7 @@ export class EmployeeRepresentativeDecisionController {
   @HttpCode(200)
   @ApiOperation({ summary: "The representative rejects: 'Afvist af medarbejder-rep' (R9)" })
   async reject(@Param('id', CaseIdPipe) id: string, @Body() dto: RejectWithReasonDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'RejectApplicationAsEmployeeRep', reason: dto.reason, actor, now }));
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now }) => ({ type: 'RejectApplicationAsEmployeeRep', reason: dto.reason, actor, now }));
     return respondWithApplication(res, await this.commands.execute(act), principal);
   }
 }

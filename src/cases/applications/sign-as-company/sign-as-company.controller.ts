@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../../../platform/auth/current-principal.decor
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { ActOnApplication } from '../act-on-application.handler';
+import { actOnApplication } from '../act-on-application';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { respondWithApplication } from '../application.respond';
 import { SignAsCompanyDto } from './sign-as-company.dto';
@@ -22,7 +22,7 @@ export class SignAsCompanyController {
   @Roles('company')
   @ApiOperation({ summary: "'Underskriv som virksomhed': to the employee representative (D23) or received by the job centre (R31)" })
   async sign(@Param('id', CaseIdPipe) id: string, @Body() dto: SignAsCompanyDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const act = new ActOnApplication(id, commandContextOf(req, principal), ({ actor, now, config }) => ({
+    const act = actOnApplication(id, commandContextOf(req, principal), ({ actor, now, config }) => ({
       type: 'SignApplicationAsCompany',
       method: dto.method ?? 'nemid-employee-signature',
       mitidBusinessEnabled: config.features.mitidErhverv,
