@@ -1,6 +1,7 @@
 import { GrantDrafted, GrantEvent, GrantParty, grantStreamId } from '../../src/cases/grants/grant.events';
 import { GivenEvent, projectionSpec } from '../../test/support/projection-spec';
 import { grantApplicationTransfersProjection } from './grant-application-transfers.projection';
+import { grantTransfersProjection } from './grant-transfers.projection';
 import { grantsProjection } from './grants.projection';
 
 type Data<T extends GrantEvent['type']> = Omit<Extract<GrantEvent, { type: T }>['data'], 'grantId'>;
@@ -112,6 +113,17 @@ describe('grant application transfers projection (for the D22 process)', () => {
       .thenRows([
         { application_id: 'a-1', to_jobcentre: '303', transferred_at: T2 },
         { application_id: 'a-2', to_jobcentre: '147', transferred_at: T0 },
+      ]);
+  });
+});
+
+describe('grant transfers projection (for the supplementary grants that follow their grant, R33)', () => {
+  it("keeps the latest transfer of each grant and ignores other case types' transfers", async () => {
+    await projectionSpec(grantTransfersProjection)
+      .given([g1.drafted(T0), g1.transferred('147', T1), applicationTransferred('a-1', '202', T1), g1.transferred('303', T2), g2.transferred('147', T0)])
+      .thenRows([
+        { grant_id: 'g-1', to_jobcentre: '303', transferred_at: T2 },
+        { grant_id: 'g-2', to_jobcentre: '147', transferred_at: T0 },
       ]);
   });
 });

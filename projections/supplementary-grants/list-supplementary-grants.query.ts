@@ -67,7 +67,7 @@ export async function listSupplementaryGrants(db: DataSource, principal: Princip
       sentForCompanyApprovalAt: isoInstant(r.sent_for_company_approval_at),
       revision: r.revision,
       linkedCases: { parentGrantId: r.parent_grant_id },
-      links: { self: supplementaryGrantLink(r.supplementary_grant_id), parentGrant: grantLink(r.parent_grant_id) },
+      links: { self: supplementaryGrantLink(r.supplementary_grant_id), parent: grantLink(r.parent_grant_id) },
     })),
   };
 }

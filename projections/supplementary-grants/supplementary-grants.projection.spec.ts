@@ -40,7 +40,7 @@ describe('supplementary grants projection (the supplementary_grants read model)'
     const row: SupplementaryGrantRow = {
       supplementary_grant_id: 's-1', parent_grant_id: 'g-1', supplementary_grant_type: 'assistive-aids', scheme: 'public-benefit-work', status: 'drafted', jobcentre: '101',
       company_cvr: '12345678', p_number: '1000000001', citizen_cpr: '0101901234', created_at: T0, sent_for_company_approval_at: null, approved_by_company_at: null,
-      ended_at: null, responsible_caseworker: null, revision: 0, updated_at: T0,
+      ended_at: null, transferred_at: null, responsible_caseworker: null, revision: 0, updated_at: T0,
     };
     await spec.given([s1.drafted(T0)]).thenRows([row]);
   });
@@ -66,7 +66,7 @@ describe('supplementary grants projection (the supplementary_grants read model)'
     await spec.given([s1.drafted(T0), s1.sent(T1), s1.closedUnused(T2)]).thenRowsMatch([{ supplementary_grant_id: 's-1', status: 'closed-unused', ended_at: T2, revision: 2 }]);
   });
 
-  it('R33 follows transfers; no row for a supplementary grant it never saw drafted', async () => {
-    await spec.given([s1.drafted(T0), s1.transferred(T1, '147'), supplementary('s-unknown').sent(T1)]).thenRowsMatch([{ supplementary_grant_id: 's-1', jobcentre: '147' }]);
+  it('R33 follows transfers and when the last one was; no row for a supplementary grant it never saw drafted', async () => {
+    await spec.given([s1.drafted(T0), s1.transferred(T1, '147'), supplementary('s-unknown').sent(T1)]).thenRowsMatch([{ supplementary_grant_id: 's-1', jobcentre: '147', transferred_at: T1 }]);
   });
 });

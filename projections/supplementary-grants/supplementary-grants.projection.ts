@@ -24,6 +24,8 @@ export interface SupplementaryGrantRow extends Record<string, unknown> {
   sent_for_company_approval_at: string | null;
   approved_by_company_at: string | null;
   ended_at: string | null;
+  /** Its own last transfer (R33); the follow-parent-transfer process compares it with its parent grant's. */
+  transferred_at: string | null;
   /** 'Ansvarlig' (R55). */
   responsible_caseworker: string | null;
   /** Stream revision of the last event folded in. */
@@ -42,7 +44,7 @@ export function evolveSupplementaryGrantRow(row: SupplementaryGrantRow | null, r
       {
         supplementary_grant_id: d.supplementaryGrantId, parent_grant_id: d.parentGrantId, supplementary_grant_type: d.supplementaryGrantType, scheme: d.scheme,
         status: 'drafted', jobcentre: d.jobcentre, company_cvr: d.company.cvr, p_number: d.company.pNumber, citizen_cpr: d.citizen.cpr, created_at: d.createdAt,
-        sent_for_company_approval_at: null, approved_by_company_at: null, ended_at: null, responsible_caseworker: null, revision: 0, updated_at: d.createdAt,
+        sent_for_company_approval_at: null, approved_by_company_at: null, ended_at: null, transferred_at: null, responsible_caseworker: null, revision: 0, updated_at: d.createdAt,
       },
       {},
     );
@@ -61,7 +63,7 @@ export function evolveSupplementaryGrantRow(row: SupplementaryGrantRow | null, r
     case 'SupplementaryGrantClosedUnused':
       return touched(row, { status: 'closed-unused', ended_at: event.data.at });
     case 'CaseTransferredToJobcentre':
-      return touched(row, { jobcentre: event.data.to });
+      return touched(row, { jobcentre: event.data.to, transferred_at: event.data.transferredAt });
     case 'ResponsibleCaseworkerAssigned':
       return touched(row, { responsible_caseworker: event.data.caseworkerId });
     default: {
@@ -89,6 +91,7 @@ export const supplementaryGrantsProjection: Projection<SupplementaryGrantRow> = 
     { name: 'sent_for_company_approval_at', type: 'timestamptz' },
     { name: 'approved_by_company_at', type: 'timestamptz' },
     { name: 'ended_at', type: 'timestamptz' },
+    { name: 'transferred_at', type: 'timestamptz' },
     { name: 'responsible_caseworker', type: 'text' },
     { name: 'revision', type: 'integer', nullable: false },
     { name: 'updated_at', type: 'timestamptz', nullable: false },

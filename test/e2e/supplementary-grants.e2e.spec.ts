@@ -36,7 +36,7 @@ describe('supplementary grants over HTTP (domain.md §3.4)', () => {
     expect(created.headers.location).toBe(`/api/supplementary-grants/${id}`);
     expect(created.body).toMatchObject({
       type: 'assistive-aids', typeLabel: 'Hjælpemidler', scheme: 'public-benefit-work', schemeLabel: 'Nytteindsats', status: 'drafted', statusLabel: 'Bevilling udarbejdet',
-      parentGrantId: parent, linkedCases: { parentGrantId: parent }, links: { self: `/api/supplementary-grants/${id}`, parentGrant: `/api/grants/${parent}` },
+      parentGrantId: parent, linkedCases: { parentGrantId: parent }, links: { self: `/api/supplementary-grants/${id}`, parent: `/api/grants/${parent}` },
     });
     await t.settle();
     const list = await t.http.get('/api/supplementary-grants?scheme=public-benefit-work').set('Authorization', caseworker).expect(200);

@@ -5,6 +5,7 @@
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
 import { Actor } from '../shared/actor';
+import { FollowParentTransfer } from '../shared/follow-parent-transfer';
 
 export type { Actor };
 
@@ -71,6 +72,6 @@ export type GrantCommand =
   | ({ type: 'CloseGrantAfterOrdinaryExpiry' } & Acting)
   | ({ type: 'CloseUnusedGrant' } & Acting)
   | ({ type: 'TransferGrant'; toJobcentre: string } & Acting)
-  /** D22: issued by the follow-application-transfer process, never over HTTP. */
-  | ({ type: 'FollowApplicationTransfer'; applicationId: string; toJobcentre: string; transferredAt: string } & Acting)
+  /** D22: issued by the follow-application-transfer process (the parent is the application), never over HTTP. */
+  | FollowParentTransfer
   | ({ type: 'AssignResponsibleCaseworker'; caseworkerId: string } & Acting);

@@ -44,7 +44,7 @@ export function decideGrant(command: GrantCommand, state: GrantState): GrantEven
     case 'TransferGrant':
       // R33: a grant moves in any status, a refused one included.
       return decideTransfer(state.grantId!, state.jobcentre, command.toJobcentre, command.actor, command.now);
-    case 'FollowApplicationTransfer':
+    case 'FollowParentTransfer':
       return followApplicationTransfer(command, state);
     case 'AssignResponsibleCaseworker':
       return decideAssignResponsible(state.grantId!, state.jobcentre, command.caseworkerId, command.actor, command.now);

@@ -10,7 +10,8 @@ import { freeTextViolation } from '../../registries/free-text-fields';
 import { SCHEMES, Scheme } from '../../registries/schemes';
 import { GrantStatus } from '../../registries/statuses';
 import { Actor } from '../shared/actor';
-import { decideTransfer, requireOwningJobcentre } from '../shared/case-ownership';
+import { requireOwningJobcentre } from '../shared/case-ownership';
+import { decideFollowParentTransfer } from '../shared/follow-parent-transfer';
 import { requireFreeTextWithinLimit } from '../shared/free-text';
 import { requireStatus } from '../shared/require-status';
 import { GrantCommand } from './grant.commands';
@@ -94,13 +95,7 @@ export function closeUnused(c: Of<'CloseUnusedGrant'>, state: GrantState): Grant
  * D22/R33: a grant refused before its application moved to another job centre moves with it,
  * unless it has been transferred on its own since. Anything else is no event: safe to repeat.
  */
-export function followApplicationTransfer(c: Of<'FollowApplicationTransfer'>, state: GrantState): GrantEvent[] {
-  requireOwningJobcentre(c.actor, state.jobcentre);
-  const follows =
-    state.applicationId === c.applicationId &&
-    state.status === 'not-approved' &&
-    state.jobcentre !== c.toJobcentre &&
-    state.refusal!.at <= c.transferredAt &&
-    (state.lastTransferredAt === undefined || state.lastTransferredAt < c.transferredAt);
-  return follows ? decideTransfer(state.grantId!, state.jobcentre, c.toJobcentre, c.actor, c.now) : [];
+export function followApplicationTransfer(c: Of<'FollowParentTransfer'>, state: GrantState): GrantEvent[] {
+  const follower = { caseId: state.grantId!, parentId: state.applicationId, jobcentre: state.jobcentre, lastTransferredAt: state.lastTransferredAt };
+  return decideFollowParentTransfer(c, follower, state.status === 'not-approved' && state.refusal!.at <= c.transferredAt);
 }

@@ -116,7 +116,7 @@ describe('grant decider: ordinary expiry (R42, D2) and closing unused (D7)', () 
 describe('grant decider: ownership (R33, D22, R55)', () => {
   const refusedOnApplication = [drafted({ applicationId: 'a-1' }), ...awaitingCompany().slice(1), notApproved('company', '2026-03-02T09:00:00.000Z')];
   const follow = (transferredAt: string, toJobcentre = '147'): GrantCommand => ({
-    type: 'FollowApplicationTransfer', applicationId: 'a-1', toJobcentre, transferredAt, actor: { role: 'jobcentre', org: '101', userId: 'system:follow-application-transfer' }, now: D,
+    type: 'FollowParentTransfer', parentId: 'a-1', toJobcentre, transferredAt, actor: { role: 'jobcentre', org: '101', userId: 'system:follow-application-transfer' }, now: D,
   });
 
   it('R33 transfers a grant to another job centre in any status, a refused one included; the old job centre can no longer act', () => {

@@ -1,6 +1,4 @@
-import type { Response } from 'express';
 import { Principal } from '../../platform/auth/principal';
-import { CommandResult } from '../../platform/commands/command-pipeline';
 import { ForbiddenError } from '../../platform/http/problems';
 import { cessationReasonsFor } from '../../registries/cessation-reasons';
 import { SCHEMES } from '../../registries/schemes';
@@ -9,7 +7,6 @@ import { applicationLink } from '../applications/application.view';
 import { offerLink } from '../offers/offer.case';
 import { CandidateAction, allowedActions } from '../shared/allowed-actions';
 import { nextDay } from '../shared/calendar-date';
-import { respondWithCase } from '../shared/case-response';
 import { grantLink } from './grant.case';
 import { GrantCommand, GrantState, decideGrant } from './grant.decider';
 
@@ -47,7 +44,8 @@ function candidateActions(state: GrantState): CandidateAction<GrantCommand>[] {
   ];
 }
 
-export function toGrantView(state: GrantState, revision: number, principal: Principal) {
+/** `supplementaryGrantIds`: those attached to it, but not closed unused (D7), from the read model. */
+export function toGrantView(state: GrantState, revision: number, principal: Principal, supplementaryGrantIds: string[]) {
   const id = state.grantId!;
   return {
     id,
@@ -76,7 +74,7 @@ export function toGrantView(state: GrantState, revision: number, principal: Prin
     termination: state.termination ?? null,
     closedAt: state.closedAt ?? null,
     responsibleCaseworker: state.responsibleCaseworker ?? null,
-    linkedCases: { applicationId: state.applicationId, offerId: state.offerId },
+    linkedCases: { applicationId: state.applicationId, offerId: state.offerId, supplementaryGrantIds },
     links: {
       self: grantLink(id),
       ...(state.applicationId ? { application: applicationLink(state.applicationId) } : {}),
@@ -84,9 +82,4 @@ export function toGrantView(state: GrantState, revision: number, principal: Prin
     },
     allowedActions: allowedActions(candidateActions(state), decideGrant, principal, state),
   };
-}
-
-/** Answers a command with the grant as it now is, and its revision as ETag (use it in If-Match). */
-export function respondWithGrant(res: Response, result: CommandResult<GrantState>, principal: Principal) {
-  return respondWithCase(res, result, (state, revision) => toGrantView(state, revision, principal));
 }

@@ -12,6 +12,7 @@ import { DraftGrantHandler } from './draft-grant/draft-grant.handler';
 import { ExtendGrantController } from './extend-grant/extend-grant.controller';
 import { FollowApplicationTransferProcess } from './follow-application-transfer/follow-application-transfer.process';
 import { GetGrantController } from './get-grant/get-grant.controller';
+import { GrantResponder } from './grant.respond';
 import { OrdinaryExpiryScheduler } from './ordinary-expiry/ordinary-expiry.scheduler';
 import { RefuseGrantController } from './refuse-grant/refuse-grant.controller';
 import { ReviewGrantController } from './review-grant/review-grant.controller';
@@ -37,7 +38,7 @@ import { WithdrawGrantController } from './withdraw-grant/withdraw-grant.control
     CloseUnusedController,
     GrantOwnershipController,
   ],
-  providers: [DraftGrantHandler, OrdinaryExpiryScheduler, FollowApplicationTransferProcess],
+  providers: [DraftGrantHandler, GrantResponder, OrdinaryExpiryScheduler, FollowApplicationTransferProcess],
   exports: [OrdinaryExpiryScheduler, FollowApplicationTransferProcess],
 })
 export class GrantsModule {}

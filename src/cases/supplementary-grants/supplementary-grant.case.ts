@@ -4,7 +4,7 @@ import { SupplementaryGrantEvent, supplementaryGrantStreamId } from './supplemen
 
 export const supplementaryGrantLink = (supplementaryGrantId: string) => `/api/supplementary-grants/${supplementaryGrantId}`;
 /** The parent grant's link (the grants slice serves it). */
-export const grantLink = (grantId: string) => `/api/grants/${grantId}`;
+export { grantLink } from '../grants/grant.case';
 
 /** The supplementary grant as the shared case kit sees it. */
 export const supplementaryGrantCase: CaseType<SupplementaryGrantCommand, SupplementaryGrantState, SupplementaryGrantEvent> = {

@@ -133,6 +133,27 @@ describe('supplementary grant decider: ownership', () => {
     spec.given(awaiting).when({ type: 'TransferSupplementaryGrant', toJobcentre: '147', actor: company, now: D }).thenThrows({ rule: 'authorization', kind: 'forbidden' });
   });
 
+  const follow = (transferredAt: string, overrides: Partial<Extract<SupplementaryGrantCommand, { type: 'FollowParentTransfer' }>> = {}): SupplementaryGrantCommand => ({
+    type: 'FollowParentTransfer', parentId: 'g-1', toJobcentre: '147', transferredAt, actor: { role: 'jobcentre', org: '101', userId: 'system:follow-grant-transfer' }, now: LATER, ...overrides,
+  });
+  const movedTo = (to: string, at: string): SupplementaryGrantEvent => ({ type: 'CaseTransferredToJobcentre', data: { caseId: 's-1', from: '101', to, transferredAt: at } });
+
+  it('R33 follows its parent grant to the new job centre, in any status, closed unused included', () => {
+    for (const history of [[drafted()], [...awaiting, approved], [...awaiting, closedUnused]]) {
+      spec.given(history).when(follow(D.toISOString())).then([{ type: 'CaseTransferredToJobcentre', data: { caseId: 's-1', from: '101', to: '147', transferredAt: LATER.toISOString() } }]);
+    }
+  });
+
+  it('R33 does nothing (safe to repeat) for another parent, one already there, or one transferred on its own since the parent moved', () => {
+    spec.given([drafted()]).when(follow(D.toISOString(), { parentId: 'g-2' })).then([]);
+    spec.given([drafted(), movedTo('147', D.toISOString())]).when(follow(D.toISOString(), { actor: { ...caseworker, org: '147' } })).then([]);
+    spec.given([drafted(), movedTo('202', LATER.toISOString())]).when(follow(D.toISOString(), { actor: { ...caseworker, org: '202' } })).then([]);
+    spec.given([drafted(), movedTo('202', D.toISOString())]).when(follow(LATER.toISOString(), { actor: { ...caseworker, org: '202' } })).then([
+      { type: 'CaseTransferredToJobcentre', data: { caseId: 's-1', from: '202', to: '147', transferredAt: LATER.toISOString() } },
+    ]);
+    spec.given([drafted()]).when(follow(D.toISOString(), { actor: { ...caseworker, org: '202' } })).thenThrows({ rule: 'authorization', kind: 'forbidden' });
+  });
+
   it("R55 sets the responsible caseworker ('Sæt ansvarlig') on a supplementary grant; another job centre may not", () => {
     spec.given([drafted()]).when({ type: 'AssignResponsibleCaseworker', caseworkerId: 'cw-2', actor: caseworker, now: D }).then([
       { type: 'ResponsibleCaseworkerAssigned', data: { caseId: 's-1', caseworkerId: 'cw-2', assignedAt: D.toISOString() } },

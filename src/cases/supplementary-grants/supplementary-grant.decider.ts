@@ -11,6 +11,7 @@ import { GrantStatus } from '../../registries/statuses';
 import { SupplementaryGrantType } from '../../registries/supplementary-grant-types';
 import { Actor } from '../shared/actor';
 import { decideAssignResponsible, decideTransfer, requireOwningJobcentre } from '../shared/case-ownership';
+import { FollowParentTransfer, decideFollowParentTransfer } from '../shared/follow-parent-transfer';
 import { freeTextLimitApplies, requireFreeTextWithinLimit } from '../shared/free-text';
 import { requireStatus } from '../shared/require-status';
 import { requireSigningMethodAvailable } from '../shared/signing-rules';
@@ -40,6 +41,8 @@ export type SupplementaryGrantCommand =
   | { type: 'WithdrawSupplementaryGrant'; reason: string | null; actor: Actor; now: Date }
   | { type: 'CloseSupplementaryGrantUnused'; actor: Actor; now: Date }
   | { type: 'TransferSupplementaryGrant'; toJobcentre: string; actor: Actor; now: Date }
+  /** R33: issued by the follow-parent-transfer process (the parent is the grant), never over HTTP. */
+  | FollowParentTransfer
   | { type: 'AssignResponsibleCaseworker'; caseworkerId: string; actor: Actor; now: Date };
 
 export interface SupplementaryGrantState {
@@ -63,6 +66,8 @@ export interface SupplementaryGrantState {
   approvedByCompanyAt?: string;
   /** When it was refused, withdrawn or closed unused, by whom and why. */
   ended?: { at: string; by: SupplementaryGrantParty | null; reason: string | null };
+  /** Its own last transfer (R33): a later one is never undone by following the parent. */
+  lastTransferredAt?: string;
   /** 'Ansvarlig' (R55). */
   responsibleCaseworker?: string;
 }
@@ -86,7 +91,7 @@ export function evolveSupplementaryGrant(state: SupplementaryGrantState, event: 
     case 'SupplementaryGrantClosedUnused':
       return { ...state, status: 'closed-unused', ended: { at: event.data.at, by: 'jobcentre', reason: null } };
     case 'CaseTransferredToJobcentre':
-      return { ...state, jobcentre: event.data.to };
+      return { ...state, jobcentre: event.data.to, lastTransferredAt: event.data.transferredAt };
     case 'ResponsibleCaseworkerAssigned':
       return { ...state, responsibleCaseworker: event.data.caseworkerId };
     default: {
@@ -131,6 +136,9 @@ export function decideSupplementaryGrant(command: SupplementaryGrantCommand, sta
       return [{ type: 'SupplementaryGrantClosedUnused', data: { supplementaryGrantId: id, at } }];
     case 'TransferSupplementaryGrant':
       return decideTransfer(id, state.jobcentre, command.toJobcentre, command.actor, command.now);
+    case 'FollowParentTransfer':
+      // R33: attached to its grant, it moves with it, in any status.
+      return decideFollowParentTransfer(command, { caseId: id, parentId: state.parentGrantId, jobcentre: state.jobcentre, lastTransferredAt: state.lastTransferredAt });
     case 'AssignResponsibleCaseworker':
       return decideAssignResponsible(id, state.jobcentre, command.caseworkerId, command.actor, command.now);
     default: {

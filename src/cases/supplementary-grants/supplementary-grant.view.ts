@@ -55,7 +55,8 @@ export function toSupplementaryGrantView(state: SupplementaryGrantState, revisio
     ended: state.ended ?? null,
     responsibleCaseworker: state.responsibleCaseworker ?? null,
     linkedCases: { parentGrantId: state.parentGrantId },
-    links: { self: supplementaryGrantLink(id), parentGrant: state.parentGrantId ? grantLink(state.parentGrantId) : null },
+    // R32: a real link to the parent grant (the grants slice serves it).
+    links: { self: supplementaryGrantLink(id), parent: state.parentGrantId ? grantLink(state.parentGrantId) : null },
     allowedActions: allowedActions(CANDIDATE_ACTIONS, decideSupplementaryGrant, principal, state),
   };
 }

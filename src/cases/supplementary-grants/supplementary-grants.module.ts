@@ -7,10 +7,12 @@ import { SupplementaryGrantOwnershipController } from './case-ownership/suppleme
 import { CloseSupplementaryGrantUnusedController } from './close-unused/close-unused.controller';
 import { CreateSupplementaryGrantController } from './create-supplementary-grant/create-supplementary-grant.controller';
 import { CreateSupplementaryGrantHandler } from './create-supplementary-grant/create-supplementary-grant.handler';
+import { FollowGrantTransferProcess } from './follow-grant-transfer/follow-grant-transfer.process';
 import { GetSupplementaryGrantController } from './get-supplementary-grant/get-supplementary-grant.controller';
 import { NotApproveOrWithdrawController } from './not-approve-or-withdraw/not-approve-or-withdraw.controller';
 import { SendForCompanyApprovalController } from './send-for-company-approval/send-for-company-approval.controller';
 
+/** The supplementary grant case type (domain.md §3.4): its acts, its list, and the process that moves it with its grant (R33). */
 @Module({
   imports: [CqrsModule, CaseKitModule],
   controllers: [
@@ -23,6 +25,7 @@ import { SendForCompanyApprovalController } from './send-for-company-approval/se
     CloseSupplementaryGrantUnusedController,
     SupplementaryGrantOwnershipController,
   ],
-  providers: [CreateSupplementaryGrantHandler],
+  providers: [CreateSupplementaryGrantHandler, FollowGrantTransferProcess],
+  exports: [FollowGrantTransferProcess],
 })
 export class SupplementaryGrantsModule {}

@@ -9,13 +9,16 @@ import { commandContextOf } from '../../../platform/commands/request-command-con
 import { SignAsCompanyDto } from '../../applications/sign-as-company/sign-as-company.dto';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { actOnGrant } from '../act-on-grant';
-import { respondWithGrant } from '../grant.view';
+import { GrantResponder } from '../grant.respond';
 
 @ApiTags('grants')
 @ApiBearerAuth()
 @Controller('api/grants')
 export class ApproveAsCompanyController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly responder: GrantResponder,
+  ) {}
 
   @Post(':id/approve-as-company')
   @HttpCode(200)
@@ -29,6 +32,6 @@ export class ApproveAsCompanyController {
       actor,
       now,
     }));
-    return respondWithGrant(res, await this.commands.execute(act), principal);
+    return this.responder.respond(res, await this.commands.execute(act), principal);
   }
 }

@@ -8,14 +8,17 @@ import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
 import { uuidv7 } from '../../../platform/events/uuidv7';
 import { grantLink } from '../grant.case';
-import { respondWithGrant } from '../grant.view';
+import { GrantResponder } from '../grant.respond';
 import { DraftGrantCommand, DraftGrantDto } from './draft-grant.dto';
 
 @ApiTags('grants')
 @ApiBearerAuth()
 @Controller('api/grants')
 export class DraftGrantController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly responder: GrantResponder,
+  ) {}
 
   @Post()
   @Roles('jobcentre')
@@ -24,6 +27,6 @@ export class DraftGrantController {
     const id = uuidv7();
     const result = await this.commands.execute(new DraftGrantCommand(id, dto, commandContextOf(req, principal)));
     res.setHeader('Location', grantLink(id));
-    return respondWithGrant(res, result, principal);
+    return this.responder.respond(res, result, principal);
   }
 }

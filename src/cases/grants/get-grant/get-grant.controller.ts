@@ -9,9 +9,10 @@ import { EventRegistry } from '../../../platform/events/event-registry';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { loadCase } from '../../shared/load-case';
 import { grantCase } from '../grant.case';
-import { assertMayReadGrant, toGrantView } from '../grant.view';
+import { GrantResponder } from '../grant.respond';
+import { assertMayReadGrant } from '../grant.view';
 
-/** One grant, folded from its own stream: always current, never behind a projection. */
+/** One grant, folded from its own stream (always current); only its supplementary grants come from the read model. */
 @ApiTags('grants')
 @ApiBearerAuth()
 @Controller('api/grants')
@@ -19,14 +20,15 @@ export class GetGrantController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: EventRegistry,
+    private readonly responder: GrantResponder,
   ) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'A grant with its status and Danish label, linked cases, links.self and the caller’s allowedActions; ETag = revision' })
+  @ApiOperation({ summary: 'A grant with its status and Danish label, linked cases (its supplementary grants from the read model), links and the caller’s allowedActions; ETag = revision' })
   async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await loadCase(this.store, this.registry, grantCase, id);
     assertMayReadGrant(principal, state);
     res.setHeader('ETag', etagOf(revision));
-    return toGrantView(state, revision, principal);
+    return this.responder.view(state, revision, principal);
   }
 }

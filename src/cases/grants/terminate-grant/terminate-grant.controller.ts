@@ -8,14 +8,17 @@ import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { actOnGrant } from '../act-on-grant';
-import { respondWithGrant } from '../grant.view';
+import { GrantResponder } from '../grant.respond';
 import { TerminateGrantDto } from './terminate-grant.dto';
 
 @ApiTags('grants')
 @ApiBearerAuth()
 @Controller('api/grants')
 export class TerminateGrantController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly responder: GrantResponder,
+  ) {}
 
   @Post(':id/terminate')
   @HttpCode(200)
@@ -30,6 +33,6 @@ export class TerminateGrantController {
       actor,
       now,
     }));
-    return respondWithGrant(res, await this.commands.execute(act), principal);
+    return this.responder.respond(res, await this.commands.execute(act), principal);
   }
 }
