@@ -3,6 +3,7 @@ import { ForbiddenError } from '../../platform/http/problems';
 import { SCHEMES } from '../../registries/schemes';
 import { APPLICATION_STATUSES } from '../../registries/statuses';
 import { CandidateAction, allowedActions } from '../shared/allowed-actions';
+import { signedWithFileView, withDownloadLink } from '../shared/signed-with-file';
 import { ApplicationCommand, ApplicationState, decideApplication } from './application.decider';
 
 import { applicationLink } from './application.case';
@@ -38,24 +39,6 @@ const CANDIDATE_ACTIONS: CandidateAction<ApplicationCommand>[] = [
   { action: 'set-responsible', command: (actor, now) => ({ type: 'AssignResponsibleCaseworker', caseworkerId: actor.userId, actor, now }) },
 ];
 
-const danishDateTime = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
-
-/** R53: 'Underskrevet af' after 'Godkend med bilag', and the details behind the 'Underskrevet med fil' link. */
-function signedWithFile(state: ApplicationState, id: string) {
-  const a = state.approvalFile;
-  if (!a) return null;
-  const verifier = a.verifiedByName ?? a.verifiedBy;
-  return {
-    text: `Virksomhed Underskrevet med fil og verificeret af ${verifier} (${danishDateTime.format(new Date(a.uploadedAt))})`,
-    firstName: a.firstName,
-    lastName: a.lastName,
-    /** 'Dato for underskrift' is the upload date (R53). */
-    signatureDate: a.uploadedAt,
-    verifiedBy: a.verifiedBy,
-    file: { ...a.file, links: { download: `${applicationLink(id)}/attachments/${a.file.sha256}` } },
-  };
-}
-
 export function toApplicationView(state: ApplicationState, revision: number, principal: Principal) {
   const id = state.applicationId!;
   return {
@@ -77,8 +60,8 @@ export function toApplicationView(state: ApplicationState, revision: number, pri
     ...(principal.role === 'company' ? {} : { approvedDate: state.approvedDate ?? null }),
     links: { self: applicationLink(id) },
     responsibleCaseworker: state.responsibleCaseworker ?? null,
-    attachments: state.attachments.map((f) => ({ ...f, links: { download: `${applicationLink(id)}/attachments/${f.sha256}` } })),
-    signedWithFile: signedWithFile(state, id),
+    attachments: state.attachments.map((f) => withDownloadLink(applicationLink(id), f)),
+    signedWithFile: state.approvalFile ? signedWithFileView(applicationLink(id), state.approvalFile) : null,
     allowedActions: allowedActions(CANDIDATE_ACTIONS, decideApplication, principal, state),
   };
 }

@@ -6,6 +6,7 @@ import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
 import { Actor } from '../shared/actor';
 import { FollowParentTransfer } from '../shared/follow-parent-transfer';
+import { FileRef } from '../shared/attachment.events';
 
 export type { Actor };
 
@@ -64,6 +65,8 @@ export type GrantCommand =
   | ({ type: 'SendGrantForCompanyApproval' } & Acting)
   | ({ type: 'ApproveGrantAsCompany'; method: SigningMethod; mitidBusinessEnabled: boolean } & Acting)
   | ({ type: 'ApproveGrantAsCitizen'; method: 'mitid' } & Acting)
+  /** R56/R57: 'Godkend med bilag' by company support, for the company or (PA) the citizen. */
+  | ({ type: 'ApproveGrantWithFile'; party: 'company' | 'citizen'; file: FileRef; firstName: string; lastName: string; confirmed: boolean; verifierName: string | null } & Acting)
   | ({ type: 'RefuseGrant'; reason: string | null } & Acting)
   | ({ type: 'WithdrawGrant'; reason: string | null } & Acting)
   | ({ type: 'ExtendGrant'; newEndDate: string; jobContent: string | null } & Acting)

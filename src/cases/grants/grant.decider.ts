@@ -6,6 +6,7 @@ import { Decider } from '../../platform/events/decider';
 import { decideAssignResponsible, decideTransfer, requireOwningJobcentre } from '../shared/case-ownership';
 import { requireStatus } from '../shared/require-status';
 import { approveAsCitizen, approveAsCompany, refuse, withdraw } from './grant.approval-rules';
+import { approveWithFile } from './grant.file-approval-rules';
 import { GrantCommand } from './grant.commands';
 import { decideDraft } from './grant.draft-rules';
 import { GrantEvent } from './grant.events';
@@ -27,6 +28,8 @@ export function decideGrant(command: GrantCommand, state: GrantState): GrantEven
       return approveAsCompany(command, state);
     case 'ApproveGrantAsCitizen':
       return approveAsCitizen(command, state);
+    case 'ApproveGrantWithFile':
+      return approveWithFile(command, state);
     case 'RefuseGrant':
       return refuse(command, state);
     case 'WithdrawGrant':

@@ -2,6 +2,7 @@ import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
+import { ApprovalFileUploaded } from '../shared/attachment.events';
 import { SharedCaseEvent } from '../shared/case.events';
 
 /** Who refused or withdrew a grant (R41, D6). */
@@ -74,7 +75,8 @@ export type GrantOwnEvent =
   | GrantClosedAfterOrdinaryExpiry
   | GrantClosedUnused;
 
-export type GrantEvent = GrantOwnEvent | SharedCaseEvent;
+/** ApprovalFileUploaded: R56/R57 ('Godkend med bilag'), registered with the attachment events. */
+export type GrantEvent = GrantOwnEvent | SharedCaseEvent | ApprovalFileUploaded;
 
 export const GRANT_EVENT_TYPES: readonly GrantOwnEvent['type'][] = [
   'GrantDrafted',

@@ -3,6 +3,7 @@ import { GrantStatus } from '../../registries/statuses';
 import { Scheme } from '../../registries/schemes';
 import { ApprovalMethod, GrantEvent, GrantParty } from './grant.events';
 import { FleksjobFacts } from './grant.commands';
+import { ApprovalFileUploaded } from '../shared/attachment.events';
 
 export interface PartyAct {
   by: GrantParty;
@@ -45,9 +46,11 @@ export interface GrantState {
   lastTransferredAt?: string;
   /** 'Ansvarlig' (R55). */
   responsibleCaseworker?: string;
+  /** R56/R57: approvals uploaded by company support; the files are never removed (R53). */
+  approvalFiles: ApprovalFileUploaded['data'][];
 }
 
-export const initialGrantState = (): GrantState => ({ status: null, applicationId: null, offerId: null, hoursPerWeek: null, jobContent: null, freeTextLimitApplies: false });
+export const initialGrantState = (): GrantState => ({ status: null, applicationId: null, offerId: null, hoursPerWeek: null, jobContent: null, freeTextLimitApplies: false, approvalFiles: [] });
 
 const partyAct = (d: { by: GrantParty; at: string; actorId: string; reason: string | null }): PartyAct => ({ by: d.by, at: d.at, actorId: d.actorId, reason: d.reason });
 
@@ -91,6 +94,8 @@ export function evolveGrant(state: GrantState, event: GrantEvent): GrantState {
       return { ...state, status: 'closed-unused', closedAt: event.data.at };
     case 'CaseTransferredToJobcentre':
       return { ...state, jobcentre: event.data.to, lastTransferredAt: event.data.transferredAt };
+    case 'ApprovalFileUploaded':
+      return { ...state, approvalFiles: [...state.approvalFiles, event.data] };
     case 'ResponsibleCaseworkerAssigned':
       return { ...state, responsibleCaseworker: event.data.caseworkerId };
     default: {

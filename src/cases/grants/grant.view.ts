@@ -7,6 +7,7 @@ import { applicationLink } from '../applications/application.view';
 import { offerLink } from '../offers/offer.case';
 import { CandidateAction, allowedActions } from '../shared/allowed-actions';
 import { nextDay } from '../shared/calendar-date';
+import { signedWithFileView } from '../shared/signed-with-file';
 import { grantLink } from './grant.case';
 import { GrantCommand, GrantState, decideGrant } from './grant.decider';
 
@@ -23,6 +24,7 @@ export function assertMayReadGrant(principal: Principal, state: GrantState): voi
 
 /** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
 const OTHER_JOBCENTRE = '(another job centre)';
+const PROBE_FILE = { sha256: '', fileName: '', size: 0, contentType: '' };
 
 /** The acts to try against the decider; the ones that take input get a harmless probe of it. */
 function candidateActions(state: GrantState): CandidateAction<GrantCommand>[] {
@@ -32,6 +34,7 @@ function candidateActions(state: GrantState): CandidateAction<GrantCommand>[] {
     { action: 'send-for-approval', command: (actor, now) => ({ type: 'SendGrantForCompanyApproval', actor, now }) },
     { action: 'approve-as-company', command: (actor, now) => ({ type: 'ApproveGrantAsCompany', method: 'nemid-employee-signature', mitidBusinessEnabled: true, actor, now }) },
     { action: 'approve-as-citizen', command: (actor, now) => ({ type: 'ApproveGrantAsCitizen', method: 'mitid', actor, now }) },
+    { action: 'approve-with-file', command: (actor, now) => ({ type: 'ApproveGrantWithFile', party: state.status === 'awaiting-citizen' ? 'citizen' : 'company', file: PROBE_FILE, firstName: '-', lastName: '-', confirmed: true, verifierName: null, actor, now }) },
     { action: 'refuse', command: (actor, now) => ({ type: 'RefuseGrant', reason: null, actor, now }) },
     { action: 'withdraw', command: (actor, now) => ({ type: 'WithdrawGrant', reason: null, actor, now }) },
     // R30: offered with a (short) new 'Jobindhold'; an over-long old one blocks only the extension that keeps it.
@@ -74,6 +77,8 @@ export function toGrantView(state: GrantState, revision: number, principal: Prin
     termination: state.termination ?? null,
     closedAt: state.closedAt ?? null,
     responsibleCaseworker: state.responsibleCaseworker ?? null,
+    // R53/R57: 'Underskrevet med fil' per uploaded approval.
+    signedWithFile: state.approvalFiles.map((a) => signedWithFileView(grantLink(id), a)),
     linkedCases: { applicationId: state.applicationId, offerId: state.offerId, supplementaryGrantIds },
     links: {
       self: grantLink(id),

@@ -19,6 +19,7 @@ import { ReviewGrantController } from './review-grant/review-grant.controller';
 import { SendForApprovalController } from './send-for-approval/send-for-approval.controller';
 import { TerminateGrantController } from './terminate-grant/terminate-grant.controller';
 import { WithdrawGrantController } from './withdraw-grant/withdraw-grant.controller';
+import { GrantApprovalFileController } from './approve-with-file/grant-approval-file.controller';
 
 /** The grant case type (domain.md §3.3) for every scheme: its acts, its list, and its two scheduled processes. */
 @Module({
@@ -37,6 +38,7 @@ import { WithdrawGrantController } from './withdraw-grant/withdraw-grant.control
     TerminateGrantController,
     CloseUnusedController,
     GrantOwnershipController,
+    GrantApprovalFileController,
   ],
   providers: [DraftGrantHandler, GrantResponder, OrdinaryExpiryScheduler, FollowApplicationTransferProcess],
   exports: [OrdinaryExpiryScheduler, FollowApplicationTransferProcess],

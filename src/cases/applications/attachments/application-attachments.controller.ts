@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { BlobStore } from '../../../attachments/blob-store';
+import { sendStoredFile } from '../../../attachments/send-stored-file';
 import { UploadedFile, UploadInterceptor } from '../../../attachments/upload.interceptor';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import { Principal } from '../../../platform/auth/principal';
@@ -10,7 +11,6 @@ import { Roles } from '../../../platform/auth/roles.decorator';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
 import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
 import { EventRegistry } from '../../../platform/events/event-registry';
-import { NotFoundError } from '../../../platform/http/problems';
 import { FileRef } from '../../shared/attachment.events';
 import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { actOnApplication } from '../act-on-application';
@@ -18,7 +18,7 @@ import { loadCase } from '../../shared/load-case';
 import { applicationCase } from '../application.case';
 import { respondWithApplication } from '../application.respond';
 import { assertMayRead } from '../application.view';
-import { ApproveWithFileDto } from './approve-with-file.dto';
+import { ApproveWithFileDto } from '../../shared/approve-with-file.dto';
 
 /** Attachments (R46) and 'Godkend med bilag' (R49–R53). Files are stored before the event that names them. */
 @ApiTags('applications')
@@ -68,12 +68,6 @@ export class ApplicationAttachmentsController {
   async download(@Param('id', CaseIdPipe) id: string, @Param('sha256') sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
     const { state } = await loadCase(this.store, this.registry, applicationCase, id);
     assertMayRead(principal, state);
-    const ref = [...state.attachments, ...(state.approvalFile ? [state.approvalFile.file] : [])].find((f) => f.sha256 === sha256);
-    const blob = ref && (await this.blobs.get(sha256));
-    if (!ref || !blob) throw new NotFoundError('Attachment', sha256);
-    res.setHeader('Content-Type', ref.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(ref.fileName)}`);
-    res.setHeader('ETag', `"${sha256}"`);
-    res.send(blob.content);
+    await sendStoredFile(res, this.blobs, [...state.attachments, ...(state.approvalFile ? [state.approvalFile.file] : [])], sha256);
   }
 }
