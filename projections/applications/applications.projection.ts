@@ -7,6 +7,7 @@ import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '../../src/cases/appli
 import { ATTACHMENT_EVENT_TYPES } from '../../src/cases/shared/attachment.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
+import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface ApplicationRow extends Record<string, unknown> {
   application_id: string;
@@ -33,7 +34,7 @@ export interface ApplicationRow extends Record<string, unknown> {
 
 export function evolveApplicationRow(row: ApplicationRow | null, recorded: RecordedEvent): ApplicationRow | null {
   const event = recorded as unknown as ApplicationEvent;
-  const touched = (r: ApplicationRow, changes: Partial<ApplicationRow>): ApplicationRow => ({ ...r, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt });
+  const touched = toucher<ApplicationRow>(recorded);
   if (event.type === 'ApplicationDraftCreated') {
     const d = event.data;
     return touched(
@@ -47,6 +48,7 @@ export function evolveApplicationRow(row: ApplicationRow | null, recorded: Recor
   }
   // An event for a row we never saw created (or a shared event of another case type): nothing to fold.
   if (!row || !recorded.streamId.startsWith('application-')) return row;
+  if (isSharedCaseEvent(event)) return touched(row, sharedCaseChanges(event));
   switch (event.type) {
     case 'DraftLinkEmailSent':
     case 'DraftLinkEmailResent':
@@ -65,10 +67,6 @@ export function evolveApplicationRow(row: ApplicationRow | null, recorded: Recor
       return touched(row, { status: 'approved', approved_date: event.data.approvedDate });
     case 'ApplicationRejected':
       return touched(row, { status: 'rejected' });
-    case 'CaseTransferredToJobcentre':
-      return touched(row, { jobcentre: event.data.to });
-    case 'ResponsibleCaseworkerAssigned':
-      return touched(row, { responsible_caseworker: event.data.caseworkerId });
     case 'AttachmentAdded':
       return touched(row, {});
     case 'ApprovalFileUploaded':
@@ -104,6 +102,6 @@ export const applicationsProjection: Projection<ApplicationRow> = {
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['status']],
   handles: [...APPLICATION_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES],
-  keyOf: (event) => String((event.data as { applicationId?: string; caseId?: string }).applicationId ?? (event.data as { caseId: string }).caseId),
+  keyOf: caseKeyOf('applicationId'),
   evolve: evolveApplicationRow,
 };

@@ -6,6 +6,7 @@ import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { GRANT_EVENT_TYPES, GrantEvent } from '../../src/cases/grants/grant.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
+import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface GrantRow extends Record<string, unknown> {
   grant_id: string;
@@ -43,7 +44,7 @@ const withStatus = (status: string): Partial<GrantRow> => ({ status, employer_ta
 
 export function evolveGrantRow(row: GrantRow | null, recorded: RecordedEvent): GrantRow | null {
   const event = recorded as unknown as GrantEvent;
-  const touched = (r: GrantRow, changes: Partial<GrantRow>): GrantRow => ({ ...r, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt });
+  const touched = toucher<GrantRow>(recorded);
   if (event.type === 'GrantDrafted') {
     const d = event.data;
     return touched(
@@ -58,10 +59,15 @@ export function evolveGrantRow(row: GrantRow | null, recorded: RecordedEvent): G
   }
   // An event for a row we never saw created (or a shared event of another case type): nothing to fold.
   if (!row || !recorded.streamId.startsWith('grant-')) return row;
+  if (isSharedCaseEvent(event)) {
+    const transferredAt = event.type === 'CaseTransferredToJobcentre' ? { transferred_at: event.data.transferredAt } : {};
+    return touched(row, { ...sharedCaseChanges(event), ...transferredAt });
+  }
   switch (event.type) {
     case 'FleksjobRegistered':
     case 'GrantCreatedOnOffer':
     case 'GrantReviewed':
+    case 'ApprovalFileUploaded':
       return touched(row, {});
     case 'GrantSentForCompanyApproval':
       return touched(row, { ...withStatus('awaiting-company'), sent_for_approval_at: event.data.sentAt });
@@ -81,10 +87,6 @@ export function evolveGrantRow(row: GrantRow | null, recorded: RecordedEvent): G
       return touched(row, withStatus('closed'));
     case 'GrantClosedUnused':
       return touched(row, withStatus('closed-unused'));
-    case 'CaseTransferredToJobcentre':
-      return touched(row, { jobcentre: event.data.to, transferred_at: event.data.transferredAt });
-    case 'ResponsibleCaseworkerAssigned':
-      return touched(row, { responsible_caseworker: event.data.caseworkerId });
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -121,7 +123,7 @@ export const grantsProjection: Projection<GrantRow> = {
     { name: 'updated_at', type: 'timestamptz', nullable: false },
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['citizen_cpr', 'created_at'], ['status', 'period_end'], ['application_id']],
-  handles: [...GRANT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],
-  keyOf: (event) => String((event.data as { grantId?: string; caseId?: string }).grantId ?? (event.data as { caseId: string }).caseId),
+  handles: [...GRANT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, 'ApprovalFileUploaded'],
+  keyOf: caseKeyOf('grantId'),
   evolve: evolveGrantRow,
 };

@@ -5,6 +5,7 @@ import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { IGU_AGREEMENT_EVENT_TYPES, IguAgreementEvent } from '../../src/cases/igu-agreements/igu-agreement.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
+import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface IguAgreementRow extends Record<string, unknown> {
   igu_agreement_id: string;
@@ -26,7 +27,7 @@ export interface IguAgreementRow extends Record<string, unknown> {
 
 export function evolveIguAgreementRow(row: IguAgreementRow | null, recorded: RecordedEvent): IguAgreementRow | null {
   const event = recorded as unknown as IguAgreementEvent;
-  const touched = (r: IguAgreementRow, changes: Partial<IguAgreementRow>): IguAgreementRow => ({ ...r, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt });
+  const touched = toucher<IguAgreementRow>(recorded);
   if (event.type === 'IguAgreementDrafted') {
     const d = event.data;
     return touched(
@@ -40,15 +41,12 @@ export function evolveIguAgreementRow(row: IguAgreementRow | null, recorded: Rec
   }
   // An event for a row we never saw created (or a shared event of another case type): nothing to fold.
   if (!row || !recorded.streamId.startsWith('igu-agreement-')) return row;
+  if (isSharedCaseEvent(event)) return touched(row, sharedCaseChanges(event));
   switch (event.type) {
     case 'IguAgreementSentToCitizen':
       return touched(row, { status: 'awaiting-citizen', sent_to_citizen_at: event.data.sentAt });
     case 'IguAgreementSignedByCitizen':
       return touched(row, { status: 'signed', signed_by_citizen_at: event.data.signedAt });
-    case 'CaseTransferredToJobcentre':
-      return touched(row, { jobcentre: event.data.to });
-    case 'ResponsibleCaseworkerAssigned':
-      return touched(row, { responsible_caseworker: event.data.caseworkerId });
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -77,6 +75,6 @@ export const iguAgreementsProjection: Projection<IguAgreementRow> = {
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['citizen_cpr'], ['status']],
   handles: [...IGU_AGREEMENT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],
-  keyOf: (event) => String((event.data as { iguAgreementId?: string; caseId?: string }).iguAgreementId ?? (event.data as { caseId: string }).caseId),
+  keyOf: caseKeyOf('iguAgreementId'),
   evolve: evolveIguAgreementRow,
 };

@@ -7,6 +7,7 @@ import { GrantCreatedOnOffer } from '../../src/cases/grants/grant.events';
 import { OFFER_EVENT_TYPES, OfferEvent } from '../../src/cases/offers/offer.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
+import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface OfferRow extends Record<string, unknown> {
   offer_id: string;
@@ -33,7 +34,7 @@ export interface OfferRow extends Record<string, unknown> {
 
 export function evolveOfferRow(row: OfferRow | null, recorded: RecordedEvent): OfferRow | null {
   const event = recorded as unknown as OfferEvent | GrantCreatedOnOffer;
-  const touched = (r: OfferRow, changes: Partial<OfferRow>): OfferRow => ({ ...r, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt });
+  const touched = toucher<OfferRow>(recorded);
   if (event.type === 'OfferCreated') {
     const d = event.data;
     return touched(
@@ -52,6 +53,7 @@ export function evolveOfferRow(row: OfferRow | null, recorded: RecordedEvent): O
     return row.grant_ids.includes(grantId) ? row : { ...row, grant_ids: [...row.grant_ids, grantId] };
   }
   if (!recorded.streamId.startsWith('offer-')) return row; // a shared event of another case type
+  if (isSharedCaseEvent(event)) return touched(row, sharedCaseChanges(event));
   switch (event.type) {
     case 'OfferSentToEmployeeRep':
       return touched(row, { status: 'sent-to-employee-rep' });
@@ -62,10 +64,6 @@ export function evolveOfferRow(row: OfferRow | null, recorded: RecordedEvent): O
       return touched(row, { status: 'rejected-by-employee-rep' });
     case 'OfferCancelledByCompany':
       return touched(row, { cancelled_at: event.data.cancelledAt });
-    case 'CaseTransferredToJobcentre':
-      return touched(row, { jobcentre: event.data.to });
-    case 'ResponsibleCaseworkerAssigned':
-      return touched(row, { responsible_caseworker: event.data.caseworkerId });
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -96,6 +94,6 @@ export const offersProjection: Projection<OfferRow> = {
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['p_number'], ['status']],
   handles: [...OFFER_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, 'GrantCreatedOnOffer'],
-  keyOf: (event) => String((event.data as { offerId?: string; caseId?: string }).offerId ?? (event.data as { caseId: string }).caseId),
+  keyOf: caseKeyOf('offerId'),
   evolve: evolveOfferRow,
 };

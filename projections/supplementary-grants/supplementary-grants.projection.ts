@@ -6,6 +6,7 @@ import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { SUPPLEMENTARY_GRANT_EVENT_TYPES, SupplementaryGrantEvent } from '../../src/cases/supplementary-grants/supplementary-grant.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
+import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface SupplementaryGrantRow extends Record<string, unknown> {
   supplementary_grant_id: string;
@@ -35,9 +36,7 @@ export interface SupplementaryGrantRow extends Record<string, unknown> {
 
 export function evolveSupplementaryGrantRow(row: SupplementaryGrantRow | null, recorded: RecordedEvent): SupplementaryGrantRow | null {
   const event = recorded as unknown as SupplementaryGrantEvent;
-  const touched = (r: SupplementaryGrantRow, changes: Partial<SupplementaryGrantRow>): SupplementaryGrantRow => ({
-    ...r, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt,
-  });
+  const touched = toucher<SupplementaryGrantRow>(recorded);
   if (event.type === 'SupplementaryGrantDrafted') {
     const d = event.data;
     return touched(
@@ -51,6 +50,10 @@ export function evolveSupplementaryGrantRow(row: SupplementaryGrantRow | null, r
   }
   // An event for a row we never saw created (or a shared event of another case type): nothing to fold.
   if (!row || !recorded.streamId.startsWith('supplementary-grant-')) return row;
+  if (isSharedCaseEvent(event)) {
+    const transferredAt = event.type === 'CaseTransferredToJobcentre' ? { transferred_at: event.data.transferredAt } : {};
+    return touched(row, { ...sharedCaseChanges(event), ...transferredAt });
+  }
   switch (event.type) {
     case 'SupplementaryGrantSentForCompanyApproval':
       return touched(row, { status: 'awaiting-company', sent_for_company_approval_at: event.data.sentAt });
@@ -62,10 +65,6 @@ export function evolveSupplementaryGrantRow(row: SupplementaryGrantRow | null, r
       return touched(row, { status: 'withdrawn', ended_at: event.data.at });
     case 'SupplementaryGrantClosedUnused':
       return touched(row, { status: 'closed-unused', ended_at: event.data.at });
-    case 'CaseTransferredToJobcentre':
-      return touched(row, { jobcentre: event.data.to, transferred_at: event.data.transferredAt });
-    case 'ResponsibleCaseworkerAssigned':
-      return touched(row, { responsible_caseworker: event.data.caseworkerId });
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -98,6 +97,6 @@ export const supplementaryGrantsProjection: Projection<SupplementaryGrantRow> = 
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['parent_grant_id'], ['status']],
   handles: [...SUPPLEMENTARY_GRANT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],
-  keyOf: (event) => String((event.data as { supplementaryGrantId?: string; caseId?: string }).supplementaryGrantId ?? (event.data as { caseId: string }).caseId),
+  keyOf: caseKeyOf('supplementaryGrantId'),
   evolve: evolveSupplementaryGrantRow,
 };

@@ -1,0 +1,35 @@
+/**
+ * What every case read model shares: rows stamped with the revision and time of the last event
+ * folded in, keyed by the case id (the case's own field, or `caseId` on the shared events), and
+ * the folds of the shared events (transfer R33, 'Sæt ansvarlig' R55).
+ */
+import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
+import { SHARED_CASE_EVENT_TYPES, SharedCaseEvent } from '../../src/cases/shared/case.events';
+
+export interface CaseRowStamp {
+  jobcentre: string;
+  /** 'Ansvarlig' (R55). */
+  responsible_caseworker: string | null;
+  /** Stream revision of the last event folded in. */
+  revision: number;
+  updated_at: string;
+}
+
+/** `touched(row, changes)`: the row with the changes and the stamp of `recorded`. */
+export function toucher<R extends CaseRowStamp>(recorded: RecordedEvent) {
+  return (row: R, changes: Partial<R>): R => ({ ...row, ...changes, revision: recorded.revision, updated_at: recorded.metadata.occurredAt });
+}
+
+/** The row key of an event: the case's own id field, or `caseId` on the shared events. */
+export function caseKeyOf(idField: string) {
+  return (event: RecordedEvent): string => String((event.data as Record<string, unknown>)[idField] ?? (event.data as { caseId: string }).caseId);
+}
+
+export function isSharedCaseEvent(event: { type: string }): event is SharedCaseEvent {
+  return (SHARED_CASE_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+/** The column changes of a shared case event. */
+export function sharedCaseChanges(event: SharedCaseEvent): Partial<CaseRowStamp> {
+  return event.type === 'CaseTransferredToJobcentre' ? { jobcentre: event.data.to } : { responsible_caseworker: event.data.caseworkerId };
+}
