@@ -7,7 +7,7 @@ import { APPLICATION_EVENT_TYPES, ApplicationEvent } from '../../src/cases/appli
 import { ATTACHMENT_EVENT_TYPES } from '../../src/cases/shared/attachment.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
-import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
+import { PARTY_COLUMNS, STAMP_COLUMNS, caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface ApplicationRow extends Record<string, unknown> {
   application_id: string;
@@ -86,19 +86,14 @@ export const applicationsProjection: Projection<ApplicationRow> = {
     { name: 'application_id', type: 'text' },
     { name: 'scheme', type: 'text', nullable: false },
     { name: 'status', type: 'text', nullable: false },
-    { name: 'jobcentre', type: 'text', nullable: false },
-    { name: 'company_cvr', type: 'text', nullable: false },
-    { name: 'p_number', type: 'text', nullable: false },
-    { name: 'citizen_cpr', type: 'text', nullable: false },
+    ...PARTY_COLUMNS,
     { name: 'employee_rep_step_required', type: 'boolean', nullable: false },
     { name: 'created_at', type: 'timestamptz', nullable: false },
     { name: 'company_signed_at', type: 'timestamptz' },
     { name: 'employee_rep_signed_at', type: 'timestamptz' },
     { name: 'received_date', type: 'date' },
     { name: 'approved_date', type: 'date' },
-    { name: 'responsible_caseworker', type: 'text' },
-    { name: 'revision', type: 'integer', nullable: false },
-    { name: 'updated_at', type: 'timestamptz', nullable: false },
+    ...STAMP_COLUMNS,
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['status']],
   handles: [...APPLICATION_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES],

@@ -6,7 +6,7 @@ import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { GRANT_EVENT_TYPES, GrantEvent } from '../../src/cases/grants/grant.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
-import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
+import { PARTY_COLUMNS, STAMP_COLUMNS, caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface GrantRow extends Record<string, unknown> {
   grant_id: string;
@@ -102,10 +102,7 @@ export const grantsProjection: Projection<GrantRow> = {
     { name: 'grant_id', type: 'text' },
     { name: 'scheme', type: 'text', nullable: false },
     { name: 'status', type: 'text', nullable: false },
-    { name: 'jobcentre', type: 'text', nullable: false },
-    { name: 'company_cvr', type: 'text', nullable: false },
-    { name: 'p_number', type: 'text', nullable: false },
-    { name: 'citizen_cpr', type: 'text', nullable: false },
+    ...PARTY_COLUMNS,
     { name: 'application_id', type: 'text' },
     { name: 'offer_id', type: 'text' },
     { name: 'period_start', type: 'date', nullable: false },
@@ -118,9 +115,7 @@ export const grantsProjection: Projection<GrantRow> = {
     { name: 'refused_by', type: 'text' },
     { name: 'employer_task', type: 'boolean', nullable: false },
     { name: 'transferred_at', type: 'timestamptz' },
-    { name: 'responsible_caseworker', type: 'text' },
-    { name: 'revision', type: 'integer', nullable: false },
-    { name: 'updated_at', type: 'timestamptz', nullable: false },
+    ...STAMP_COLUMNS,
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['citizen_cpr', 'created_at'], ['status', 'period_end'], ['application_id']],
   handles: [...GRANT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, 'ApprovalFileUploaded'],

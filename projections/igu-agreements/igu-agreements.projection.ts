@@ -5,7 +5,7 @@ import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { IGU_AGREEMENT_EVENT_TYPES, IguAgreementEvent } from '../../src/cases/igu-agreements/igu-agreement.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
-import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
+import { PARTY_COLUMNS, STAMP_COLUMNS, caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface IguAgreementRow extends Record<string, unknown> {
   igu_agreement_id: string;
@@ -61,17 +61,12 @@ export const iguAgreementsProjection: Projection<IguAgreementRow> = {
   columns: [
     { name: 'igu_agreement_id', type: 'text' },
     { name: 'status', type: 'text', nullable: false },
-    { name: 'jobcentre', type: 'text', nullable: false },
-    { name: 'company_cvr', type: 'text', nullable: false },
-    { name: 'p_number', type: 'text', nullable: false },
-    { name: 'citizen_cpr', type: 'text', nullable: false },
+    ...PARTY_COLUMNS,
     { name: 'created_by', type: 'text', nullable: false },
     { name: 'created_at', type: 'timestamptz', nullable: false },
     { name: 'sent_to_citizen_at', type: 'timestamptz' },
     { name: 'signed_by_citizen_at', type: 'timestamptz' },
-    { name: 'responsible_caseworker', type: 'text' },
-    { name: 'revision', type: 'integer', nullable: false },
-    { name: 'updated_at', type: 'timestamptz', nullable: false },
+    ...STAMP_COLUMNS,
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['citizen_cpr'], ['status']],
   handles: [...IGU_AGREEMENT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],

@@ -7,7 +7,7 @@ import { GrantCreatedOnOffer } from '../../src/cases/grants/grant.events';
 import { OFFER_EVENT_TYPES, OfferEvent } from '../../src/cases/offers/offer.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
-import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
+import { STAMP_COLUMNS, caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface OfferRow extends Record<string, unknown> {
   offer_id: string;
@@ -88,9 +88,7 @@ export const offersProjection: Projection<OfferRow> = {
     { name: 'created_at', type: 'timestamptz', nullable: false },
     { name: 'cancelled_at', type: 'timestamptz' },
     { name: 'grant_ids', type: 'jsonb', nullable: false },
-    { name: 'responsible_caseworker', type: 'text' },
-    { name: 'revision', type: 'integer', nullable: false },
-    { name: 'updated_at', type: 'timestamptz', nullable: false },
+    ...STAMP_COLUMNS,
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['p_number'], ['status']],
   handles: [...OFFER_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, 'GrantCreatedOnOffer'],

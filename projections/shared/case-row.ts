@@ -5,6 +5,7 @@
  */
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { SHARED_CASE_EVENT_TYPES, SharedCaseEvent } from '../../src/cases/shared/case.events';
+import { ColumnSpec } from '../runner/projection';
 
 export interface CaseRowStamp {
   jobcentre: string;
@@ -33,3 +34,18 @@ export function isSharedCaseEvent(event: { type: string }): event is SharedCaseE
 export function sharedCaseChanges(event: SharedCaseEvent): Partial<CaseRowStamp> {
   return event.type === 'CaseTransferredToJobcentre' ? { jobcentre: event.data.to } : { responsible_caseworker: event.data.caseworkerId };
 }
+
+/** The parties of a case: its job centre, company (CVR and P-unit) and citizen. */
+export const PARTY_COLUMNS: ColumnSpec[] = [
+  { name: 'jobcentre', type: 'text', nullable: false },
+  { name: 'company_cvr', type: 'text', nullable: false },
+  { name: 'p_number', type: 'text', nullable: false },
+  { name: 'citizen_cpr', type: 'text', nullable: false },
+];
+
+/** The stamp every case row ends with. */
+export const STAMP_COLUMNS: ColumnSpec[] = [
+  { name: 'responsible_caseworker', type: 'text' },
+  { name: 'revision', type: 'integer', nullable: false },
+  { name: 'updated_at', type: 'timestamptz', nullable: false },
+];

@@ -6,7 +6,7 @@ import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { SUPPLEMENTARY_GRANT_EVENT_TYPES, SupplementaryGrantEvent } from '../../src/cases/supplementary-grants/supplementary-grant.events';
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { Projection } from '../runner/projection';
-import { caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
+import { PARTY_COLUMNS, STAMP_COLUMNS, caseKeyOf, isSharedCaseEvent, sharedCaseChanges, toucher } from '../shared/case-row';
 
 export interface SupplementaryGrantRow extends Record<string, unknown> {
   supplementary_grant_id: string;
@@ -82,18 +82,13 @@ export const supplementaryGrantsProjection: Projection<SupplementaryGrantRow> = 
     { name: 'supplementary_grant_type', type: 'text', nullable: false },
     { name: 'scheme', type: 'text', nullable: false },
     { name: 'status', type: 'text', nullable: false },
-    { name: 'jobcentre', type: 'text', nullable: false },
-    { name: 'company_cvr', type: 'text', nullable: false },
-    { name: 'p_number', type: 'text', nullable: false },
-    { name: 'citizen_cpr', type: 'text', nullable: false },
+    ...PARTY_COLUMNS,
     { name: 'created_at', type: 'timestamptz', nullable: false },
     { name: 'sent_for_company_approval_at', type: 'timestamptz' },
     { name: 'approved_by_company_at', type: 'timestamptz' },
     { name: 'ended_at', type: 'timestamptz' },
     { name: 'transferred_at', type: 'timestamptz' },
-    { name: 'responsible_caseworker', type: 'text' },
-    { name: 'revision', type: 'integer', nullable: false },
-    { name: 'updated_at', type: 'timestamptz', nullable: false },
+    ...STAMP_COLUMNS,
   ],
   indexes: [['jobcentre', 'created_at'], ['company_cvr', 'created_at'], ['parent_grant_id'], ['status']],
   handles: [...SUPPLEMENTARY_GRANT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES],
