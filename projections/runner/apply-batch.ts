@@ -11,6 +11,10 @@ import { createTableSql, loadRows, writeRows } from './projection-table';
 export async function applyBatch(m: EntityManager, p: Projection, table: string, events: RecordedEvent[]): Promise<number> {
   const handled = events.filter((e) => p.handles.includes(e.type));
   if (handled.length === 0) return 0;
+  if (p.applyBatch) {
+    await p.applyBatch(m, table, handled);
+    return handled.length;
+  }
   const keys = [...new Set(handled.map((e) => p.keyOf(e)))];
   const existing = await loadRows(m, p, table, keys);
   const current = new Map<string, Row | null>(keys.map((k) => [k, existing.get(k) ?? null]));
@@ -32,7 +36,7 @@ export async function ensureTable(m: EntityManager, p: Projection, table: string
 /** Changes when the table shape or handled events change; a changed hash triggers a rebuild. */
 export function definitionHash(p: Projection): string {
   return createHash('sha256')
-    .update(JSON.stringify({ columns: p.columns, indexes: p.indexes ?? [], handles: p.handles, key: p.key, v: p.version ?? 1 }))
+    .update(JSON.stringify({ columns: p.columns, indexes: p.indexes ?? [], unique: p.uniqueIndexes ?? [], handles: p.handles, key: p.key, v: p.version ?? 1 }))
     .digest('hex')
     .slice(0, 16);
 }

@@ -20,7 +20,9 @@ export function createTableSql(p: Projection, table: string, options: { indexes:
 
 /** Secondary indexes; a rebuild creates them after its bulk load, which is faster than maintaining them. */
 export function createIndexesSql(p: Projection, table: string): string[] {
-  return (p.indexes ?? []).map((columns) => `CREATE INDEX IF NOT EXISTS ${ident(indexName(table, columns))} ON ${ident(table)} (${columns.map(ident).join(', ')})`);
+  const create = (unique: boolean) => (columns: string[]) =>
+    `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${ident(indexName(table, columns))} ON ${ident(table)} (${columns.map(ident).join(', ')})`;
+  return [...(p.uniqueIndexes ?? []).map(create(true)), ...(p.indexes ?? []).map(create(false))];
 }
 
 export function indexName(table: string, columns: string[]): string {

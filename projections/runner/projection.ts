@@ -2,6 +2,7 @@
  * A projection is a fold: the event types it handles, which row an event touches, and a
  * pure `evolve(row | null, event) → row | null` (null deletes). The runner persists it.
  */
+import type { EntityManager } from 'typeorm';
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 
 export type Row = Record<string, unknown>;
@@ -23,11 +24,19 @@ export interface Projection<R extends Row = Row> {
   columns: ColumnSpec[];
   /** Extra indexes as column lists, e.g. [['status', 'created_at']]. */
   indexes?: string[][];
+  /** Unique indexes as column lists, e.g. [['jobcentre', 'sequence']]. */
+  uniqueIndexes?: string[][];
   handles: readonly string[];
   /** Bump when `evolve` changes meaning: the runner then rebuilds the table from the events. */
   version?: number;
   keyOf(event: RecordedEvent): string;
   evolve(row: R | null, event: RecordedEvent): R | null;
+  /**
+   * For a read model that is not one row per key (an append-only outbox, say): writes the
+   * handled events of a batch itself, inside the batch's transaction, into `table` (the live
+   * table or a rebuild's fresh copy). When present, `keyOf` and `evolve` are not used.
+   */
+  applyBatch?: (m: EntityManager, table: string, events: RecordedEvent[]) => Promise<void>;
 }
 
 /** Any projection, whatever its row type (the runner treats rows as plain JSON objects). */

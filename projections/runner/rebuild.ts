@@ -33,7 +33,8 @@ export async function rebuildProjection(
     pollIntervalMs: 0,
     table: fresh,
     checkpointName: rebuildName,
-    deferIndexes: true,
+    // A custom writer may query its own table while it writes (an outbox's sequence, say).
+    deferIndexes: !projection.applyBatch,
     onBatch: (n) => {
       events += n; // outside the optional call, which would skip it when there is no onProgress
       options.onProgress?.(events);
@@ -69,7 +70,7 @@ async function swapTables(m: EntityManager, p: Projection, fresh: string): Promi
   await m.query(`DROP TABLE IF EXISTS ${ident(p.table)}`);
   await m.query(`ALTER TABLE ${ident(fresh)} RENAME TO ${ident(p.table)}`);
   await m.query(`ALTER TABLE ${ident(p.table)} RENAME CONSTRAINT ${ident(`${fresh}_pkey`)} TO ${ident(`${p.table}_pkey`)}`);
-  for (const columns of p.indexes ?? []) {
+  for (const columns of [...(p.uniqueIndexes ?? []), ...(p.indexes ?? [])]) {
     await m.query(`ALTER INDEX ${ident(indexName(fresh, columns))} RENAME TO ${ident(indexName(p.table, columns))}`);
   }
 }
