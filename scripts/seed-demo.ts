@@ -2,14 +2,15 @@
  * npm run seed:demo -- [--url http://localhost:3000] [--companies 300] [--cases 3000] [--seed 1]
  *
  * Fills a running API (npm start) with a realistic demo data set, through the API only: it
- * imports reference data and then carries cases through their commands, never writing tables.
+ * imports reference data and then carries applications, offers, grants, supplementary grants and
+ * IGU agreements through their commands into every status of every scheme, never writing tables.
  * Tokens are minted with the development key under DATA_DIR, which the default API trusts.
  */
 import { mintDevToken } from '../src/platform/auth/dev-keys';
 import { Role } from '../src/platform/auth/principal';
 import { loadConfig } from '../src/platform/config/config';
 import { ApiClient } from './demo/api-client';
-import { citizens, companies, JOBCENTRES, random } from './demo/danish-data';
+import { caseRandom, citizens, companies, JOBCENTRES, personName, random } from './demo/danish-data';
 import { seedCases } from './demo/seed-cases';
 
 function option(name: string, fallback: string): string {
@@ -19,8 +20,14 @@ function option(name: string, fallback: string): string {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const api = new ApiClient(option('url', `http://127.0.0.1:${config.port}`), (role: Role, org: string) => mintDevToken(config.dataDir, { role, org, name: `Demo ${role}` }));
-  const r = random(Number(option('seed', '1')));
+  const seed = Number(option('seed', '1'));
+  // Each (role, organisation) acts as one person with a Danish name.
+  const nameOf = (role: Role, org: string) => {
+    const { firstName, lastName } = personName(caseRandom(seed, role, Number(org.slice(-6))));
+    return `${firstName} ${lastName}`;
+  };
+  const api = new ApiClient(option('url', `http://127.0.0.1:${config.port}`), (role: Role, org: string) => mintDevToken(config.dataDir, { role, org, name: nameOf(role, org) }));
+  const r = random(seed);
   const demoCompanies = companies(r, Number(option('companies', '300')));
   const demoCitizens = citizens(r, Math.min(9000, Number(option('cases', '3000'))));
   const started = Date.now();
@@ -33,8 +40,9 @@ async function main(): Promise<void> {
   await api.put('/api/reference-data/citizens', importer, demoCitizens);
   process.stderr.write(`reference data: ${JOBCENTRES.length} job centres, ${demoCompanies.length} companies, ${pUnits.length} P-units, ${demoCitizens.length} citizens\n`);
 
-  const counts = await seedCases(api, r, { companies: demoCompanies, citizens: demoCitizens, cases: Number(option('cases', '3000')) });
-  process.stdout.write(`${JSON.stringify({ ...counts, seconds: Math.round((Date.now() - started) / 100) / 10 })}\n`);
+  const summary = await seedCases(api, { companies: demoCompanies, citizens: demoCitizens, cases: Number(option('cases', '3000')), seed });
+  process.stdout.write(`${JSON.stringify({ ...summary, seconds: Math.round((Date.now() - started) / 100) / 10 })}\n`);
+  if (summary.failures) process.exitCode = 1;
 }
 
 main().catch((error) => {

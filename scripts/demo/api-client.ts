@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as http from 'node:http';
 import { Role } from '../../src/platform/auth/principal';
 
@@ -5,6 +6,8 @@ import { Role } from '../../src/platform/auth/principal';
 export class ApiClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   private readonly tokens = new Map<string, Promise<string>>();
+  /** Every command and import sent (for the summary). */
+  requests = 0;
 
   constructor(
     private readonly baseUrl: string,
@@ -17,6 +20,10 @@ export class ApiClient {
     return this.tokens.get(key)!;
   }
 
+  get<T = any>(path: string, token: string): Promise<T> {
+    return this.send('GET', path, token);
+  }
+
   post<T = any>(path: string, token: string, body?: unknown): Promise<T> {
     return this.send('POST', path, token, body);
   }
@@ -25,12 +32,21 @@ export class ApiClient {
     return this.send('PUT', path, token, body);
   }
 
-  private send<T>(method: string, path: string, token: string, body?: unknown): Promise<T> {
+  /** multipart/form-data with text `fields` and one `file` (as 'Godkend med bilag' takes it). */
+  postFile<T = any>(path: string, token: string, fields: Record<string, string>, file: { name: string; contentType: string; content: Buffer }): Promise<T> {
+    const boundary = `----vitas-demo-${randomBytes(8).toString('hex')}`;
+    const parts: Buffer[] = Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.contentType}\r\n\r\n`), file.content, Buffer.from(`\r\n--${boundary}--\r\n`));
+    return this.send('POST', path, token, Buffer.concat(parts), `multipart/form-data; boundary=${boundary}`);
+  }
+
+  private send<T>(method: string, path: string, token: string, body?: unknown, contentType = 'application/json'): Promise<T> {
     const url = new URL(path, this.baseUrl);
-    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    this.requests++;
     return new Promise((resolve, reject) => {
       const req = http.request(
-        { method, host: url.hostname, port: url.port, path: url.pathname + url.search, agent: this.agent, headers: { Authorization: `Bearer ${token}`, ...(payload ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}) } },
+        { method, host: url.hostname, port: url.port, path: url.pathname + url.search, agent: this.agent, headers: { Authorization: `Bearer ${token}`, ...(payload ? { 'Content-Type': contentType, 'Content-Length': payload.length } : {}) } },
         (res) => {
           let text = '';
           res.setEncoding('utf8');

@@ -38,11 +38,30 @@ export function companies(r: Random, count: number): DemoCompany[] {
   });
 }
 
-export function citizens(r: Random, count: number) {
+export interface DemoCitizen {
+  cpr: string;
+  firstName: string;
+  lastName: string;
+  assignedAa: string | null;
+}
+
+export function citizens(r: Random, count: number): DemoCitizen[] {
   return Array.from({ length: count }, (_, i) => {
     const day = String(r.int(1, 28)).padStart(2, '0');
     const month = String(r.int(1, 12)).padStart(2, '0');
     const year = String(r.int(60, 99));
     return { cpr: `${day}${month}${year}${String(1000 + (i % 9000)).padStart(4, '0')}`, firstName: r.pick(FIRST_NAMES), lastName: r.pick(LAST_NAMES), assignedAa: r.next() < 0.1 ? 'aa-1' : null };
   });
+}
+
+/** A Danish full name, e.g. for a token's `name` or the company's responsible person. */
+export function personName(r: Random): { firstName: string; lastName: string } {
+  return { firstName: r.pick(FIRST_NAMES), lastName: r.pick(LAST_NAMES) };
+}
+
+/** A generator of its own for each (case type, index), so a case's data does not depend on the order the cases run in. */
+export function caseRandom(seed: number, caseType: string, i: number): Random {
+  let h = seed >>> 0;
+  for (const ch of `${caseType}:${i}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
+  return random(h);
 }
