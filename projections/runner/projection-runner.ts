@@ -26,6 +26,8 @@ export interface RunnerStatus {
   lastError?: string;
 }
 
+const CHECKPOINT_IDLE_SAVE_MS = 5_000;
+
 /** Thrown inside a batch when another process (a rebuild swap) moved the checkpoint. */
 class CheckpointMoved extends Error {}
 
@@ -38,6 +40,9 @@ export class ProjectionRunner {
   readonly table: string;
   readonly checkpointName: string;
   private checkpoint: Checkpoint | null = null;
+  /** The checkpoint as last committed; behind `checkpoint` while batches hold none of our events. */
+  private storedCheckpoint: Checkpoint | null = null;
+  private storedAt = 0;
   private caughtUp = false;
   private leader = false;
   private lastError?: string;
@@ -65,7 +70,12 @@ export class ProjectionRunner {
         [this.checkpointName, definitionHash(this.projection)],
       );
     });
-    this.checkpoint = (await readCheckpoint(this.db.manager, this.checkpointName, false)).checkpoint;
+    await this.reloadCheckpoint();
+  }
+
+  private async reloadCheckpoint(): Promise<void> {
+    this.checkpoint = this.storedCheckpoint = (await readCheckpoint(this.db.manager, this.checkpointName, false)).checkpoint;
+    this.storedAt = Date.now();
   }
 
   /** Processes at most one batch; returns the number of events read (0 when caught up). */
@@ -80,12 +90,20 @@ export class ProjectionRunner {
       return 0;
     }
     const events = batch.events.map((e) => this.registry.upcast(e));
-    try {
-      await this.db.transaction(async (m) => this.commitBatch(m, events, batch.checkpoint));
-    } catch (error) {
-      if (!(error instanceof CheckpointMoved)) throw error;
-      this.checkpoint = (await readCheckpoint(this.db.manager, this.checkpointName, false)).checkpoint;
-      return this.runOnce();
+    // A batch with none of our events changes no row: skip its transaction (one durable commit
+    // per runner per batch adds up). Re-reading such events after a crash is harmless, and the
+    // checkpoint is still saved at least every CHECKPOINT_IDLE_SAVE_MS and on stop.
+    const mine = events.some((e) => this.projection.handles.includes(e.type));
+    if (mine || Date.now() - this.storedAt > CHECKPOINT_IDLE_SAVE_MS) {
+      try {
+        await this.db.transaction(async (m) => this.commitBatch(m, events, batch.checkpoint));
+      } catch (error) {
+        if (!(error instanceof CheckpointMoved)) throw error;
+        await this.reloadCheckpoint();
+        return this.runOnce();
+      }
+      this.storedCheckpoint = batch.checkpoint;
+      this.storedAt = Date.now();
     }
     this.checkpoint = batch.checkpoint;
     this.caughtUp = batch.events.length < this.options.batchSize;
@@ -95,7 +113,7 @@ export class ProjectionRunner {
 
   private async commitBatch(m: EntityManager, events: RecordedEvent[], next: Checkpoint | null): Promise<void> {
     const stored = await readCheckpoint(m, this.checkpointName, true);
-    if (stored.checkpoint !== this.checkpoint) throw new CheckpointMoved();
+    if (stored.checkpoint !== this.storedCheckpoint) throw new CheckpointMoved();
     await applyBatch(m, this.projection, this.table, events);
     await saveCheckpoint(m, this.checkpointName, next);
   }
@@ -137,7 +155,16 @@ export class ProjectionRunner {
     this.abort?.abort();
     await this.loop;
     this.loop = undefined;
+    if (this.leader && this.checkpoint !== this.storedCheckpoint) await this.saveSkippedCheckpoint().catch(() => undefined);
     await this.releaseLock();
+  }
+
+  /** Stores the checkpoint past batches that held none of our events (unless a rebuild moved it). */
+  private async saveSkippedCheckpoint(): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const stored = await readCheckpoint(m, this.checkpointName, true);
+      if (stored.checkpoint === this.storedCheckpoint) await saveCheckpoint(m, this.checkpointName, this.checkpoint);
+    });
   }
 
   status(): RunnerStatus {

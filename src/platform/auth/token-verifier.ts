@@ -12,6 +12,8 @@ import { isRole, Principal, ROLES } from './principal';
 /** Asymmetric algorithms only: HS* would let anyone holding a shared secret (or the public key) sign. */
 export const ALLOWED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
 export const CLOCK_TOLERANCE_SECONDS = 30;
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_CAPACITY = 10_000;
 
 @Injectable()
 export class TokenVerifier implements OnModuleInit {
@@ -19,6 +21,7 @@ export class TokenVerifier implements OnModuleInit {
   private readonly audience: string;
   private readonly getKey: JWTVerifyGetKey;
   private readonly devDataDir?: string;
+  private readonly verified = new Map<string, { principal: Principal; until: number }>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.audience = config.auth.audience;
@@ -43,6 +46,24 @@ export class TokenVerifier implements OnModuleInit {
   }
 
   async verify(token: string): Promise<Principal> {
+    const cached = this.verified.get(token);
+    if (cached && cached.until > Date.now()) return cached.principal;
+    const { principal, exp } = await this.verifyUncached(token);
+    this.remember(token, principal, exp);
+    return principal;
+  }
+
+  /**
+   * A verified token is remembered until its expiry, but at most VERIFIED_TTL_MS, so a key
+   * removed from the JWKS stops being trusted within a minute. Signature checks were about a
+   * tenth of a command's cost; clients send the same token on every request.
+   */
+  private remember(token: string, principal: Principal, exp: number | undefined): void {
+    if (this.verified.size >= VERIFIED_CAPACITY) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { principal, until: Math.min((exp ?? 0) * 1000, Date.now() + VERIFIED_TTL_MS) });
+  }
+
+  private async verifyUncached(token: string): Promise<{ principal: Principal; exp: number | undefined }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.getKey, {
@@ -55,7 +76,7 @@ export class TokenVerifier implements OnModuleInit {
     } catch (error) {
       throw unauthenticated(reasonFor(error));
     }
-    return toPrincipal(payload);
+    return { principal: toPrincipal(payload), exp: payload.exp };
   }
 }
 
