@@ -7,6 +7,7 @@ COPY tsconfig.json tsconfig.build.json .swcrc ./
 COPY src ./src
 COPY projections ./projections
 COPY scripts ./scripts
+COPY docs ./docs
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -1,4 +1,5 @@
 import { applicationsProjection } from './applications/applications.projection';
+import { dfdgMessagesProjection } from './dfdg/dfdg-messages.projection';
 import { GRANT_PROJECTIONS } from './grants/grant-projections';
 import { iguAgreementsProjection } from './igu-agreements/igu-agreements.projection';
 import { offersProjection } from './offers/offers.projection';
@@ -6,7 +7,7 @@ import { supplementaryGrantsProjection } from './supplementary-grants/supplement
 import { AnyProjection as Projection } from './runner/projection';
 
 /** Every projection the runner keeps up to date; `projections:rebuild` takes these names. */
-export const PROJECTIONS: Projection[] = [applicationsProjection, offersProjection, iguAgreementsProjection, supplementaryGrantsProjection, ...GRANT_PROJECTIONS];
+export const PROJECTIONS: Projection[] = [applicationsProjection, offersProjection, iguAgreementsProjection, supplementaryGrantsProjection, ...GRANT_PROJECTIONS, dfdgMessagesProjection];
 
 export function projectionByName(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);

@@ -7,6 +7,8 @@ import { GrantsModule } from './cases/grants/grants.module';
 import { IguAgreementsModule } from './cases/igu-agreements/igu-agreements.module';
 import { OffersModule } from './cases/offers/offers.module';
 import { SupplementaryGrantsModule } from './cases/supplementary-grants/supplementary-grants.module';
+import { DfdgModule } from './dfdg/dfdg.module';
+import { DfdgPushModule } from './dfdg/push/dfdg-push.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { AppConfig } from './platform/config/config';
 import { HealthController } from './platform/health/health.controller';
@@ -21,7 +23,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule],
       controllers: [HealthController],
       providers: [
         ProjectionsService,

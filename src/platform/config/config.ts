@@ -35,6 +35,19 @@ export interface AppConfig {
   freeTextLimitEffectiveDate: Date;
   /** R42/D2: how often the scheduled check closes grants after ordinary expiry; 0 disables it. */
   ordinaryExpiryIntervalMs: number;
+  /** DFDG push delivery to the case systems' subscriptions (issue 4). */
+  dfdgPush: {
+    /** How often the delivery worker runs; 0 disables it. */
+    intervalMs: number;
+    /** Tries before a message is dead-lettered. */
+    maxAttempts: number;
+    timeoutMs: number;
+    /** Exponential backoff with full jitter: a random wait up to min(max, base · 2^(tries−1)). */
+    backoffBaseMs: number;
+    backoffMaxMs: number;
+    /** Pushes in flight at once. */
+    concurrency: number;
+  };
   features: {
     /** R37/D14: MitID Erhverv signing, off until Digitaliseringsstyrelsen declares it ready. */
     mitidErhverv: boolean;
@@ -49,6 +62,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`Configuration ${name} must be a non-negative integer, got '${raw}'`);
+  return value;
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value === 0) throw new Error(`Configuration ${name} must be at least 1`);
   return value;
 }
 
@@ -85,6 +104,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     freeTextLimitEffectiveDate: date(env, 'FREE_TEXT_LIMIT_EFFECTIVE_DATE', '2022-11-01'),
     ordinaryExpiryIntervalMs: int(env, 'ORDINARY_EXPIRY_INTERVAL_MS', 60_000),
+    dfdgPush: {
+      intervalMs: int(env, 'DFDG_PUSH_INTERVAL_MS', 1000),
+      maxAttempts: positiveInt(env, 'DFDG_PUSH_MAX_ATTEMPTS', 8),
+      timeoutMs: positiveInt(env, 'DFDG_PUSH_TIMEOUT_MS', 5000),
+      backoffBaseMs: int(env, 'DFDG_PUSH_BACKOFF_MS', 1000),
+      backoffMaxMs: int(env, 'DFDG_PUSH_BACKOFF_MAX_MS', 300_000),
+      concurrency: positiveInt(env, 'DFDG_PUSH_CONCURRENCY', 32),
+    },
     features: { mitidErhverv: env.FEATURE_MITID_ERHVERV === 'true' },
   };
 }
