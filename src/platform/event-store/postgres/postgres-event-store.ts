@@ -9,6 +9,8 @@ const UNIQUE_VIOLATION = '23505';
 const CHANNEL = 'events_appended';
 /** Longest extra delay before other processes hear of an append. */
 const NOTIFY_COALESCE_MS = 10;
+/** How long a read-all batch is shared between readers at the same checkpoint. */
+const SHARED_BATCH_MS = 1_000;
 
 /**
  * PostgreSQL adapter. An append is one statement (no BEGIN/COMMIT round trips): it reads the
@@ -20,6 +22,7 @@ export class PostgresEventStore implements EventStore {
   private listening?: Promise<void>;
   private readonly waiters = new Set<() => void>();
   private notifyScheduled = false;
+  private readonly recentBatches = new Map<string, { at: number; batch: Promise<ReadAllBatch> }>();
 
   constructor(
     private readonly pool: Pool,
@@ -100,7 +103,28 @@ export class PostgresEventStore implements EventStore {
     return result.rows.map(toRecordedEvent);
   }
 
-  async readAll(from: Checkpoint | null, maxCount: number): Promise<ReadAllBatch> {
+  /**
+   * Every projection runner reads the same batches, usually from the same checkpoint at the
+   * same moment: a non-empty batch is shared for a second instead of read and parsed again per
+   * runner. Safe because a batch is a prefix of the global order that can never gain an earlier
+   * event later (see READ_ALL_SQL); an empty answer is never shared, so no reader misses news.
+   */
+  readAll(from: Checkpoint | null, maxCount: number): Promise<ReadAllBatch> {
+    const key = `${from}|${maxCount}`;
+    const now = Date.now();
+    const shared = this.recentBatches.get(key);
+    if (shared && now - shared.at < SHARED_BATCH_MS) return shared.batch;
+    const batch = this.readAllUncached(from, maxCount);
+    this.recentBatches.set(key, { at: now, batch });
+    batch.then(
+      (b) => b.events.length === 0 && this.recentBatches.delete(key),
+      () => this.recentBatches.delete(key),
+    );
+    for (const [k, v] of this.recentBatches) if (now - v.at >= SHARED_BATCH_MS || this.recentBatches.size > 64) this.recentBatches.delete(k);
+    return batch;
+  }
+
+  private async readAllUncached(from: Checkpoint | null, maxCount: number): Promise<ReadAllBatch> {
     const [tx, position] = decodeCheckpoint(from);
     const result = await this.query('es_read_all', READ_ALL_SQL, [tx, position, maxCount]);
     const events = result.rows.map(toRecordedEvent);
