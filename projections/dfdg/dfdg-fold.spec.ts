@@ -153,3 +153,22 @@ describe('the DFDG message fold', () => {
     expect(fold(events.slice(2), stateFromMessage(stored, null)).messages).toEqual(whole.slice(2));
   });
 });
+
+describe('the DFDG message fold: one message per reportable change (R61)', () => {
+  it('R61 gives each reportable state change of a grant exactly one message, and the others none', () => {
+    const lifecycle = [
+      grantDrafted(),
+      onGrant(1, 'GrantSentForCompanyApproval', { sentAt: at(1) }),
+      onGrant(2, 'GrantApprovedByCompany', { method: 'nemid-employee-signature', approvedAt: at(2), approvedBy: 'co' }),
+      recorded(`grant-${G}`, 3, 'ResponsibleCaseworkerAssigned', { caseId: G, caseworkerId: 'cw-2', assignedAt: at(3) }),
+      onGrant(4, 'GrantExtended', { previousEndDate: '2030-06-30', newEndDate: '2030-12-31', jobContent: null, at: at(4) }),
+      onGrant(5, 'GrantReviewed', { at: at(5), remarks: null }),
+      onGrant(6, 'GrantTerminated', { scheme: 'wage-subsidy', reasonId: 3, subReasonId: null, reasonText: 'Fejlregistrering', effectiveDate: '2030-09-30', at: at(6) }),
+    ];
+    const { messages } = fold(lifecycle);
+    // Every event but the responsible-caseworker assignment is a reportable change: one message each.
+    expect(messages).toHaveLength(lifecycle.length - 1);
+    expect(new Set(messages.map((m) => m.messageId)).size).toBe(messages.length);
+    expect(messages.map((m) => m.messageId)).toEqual(lifecycle.filter((e) => e.type !== 'ResponsibleCaseworkerAssigned').map((e) => e.id));
+  });
+});

@@ -42,3 +42,22 @@ describe('registries', () => {
     expect(freeTextViolation({ jobContent: `${atLimit}x` }, false)).toBeNull(); // R30: old cases unchanged
   });
 });
+
+describe('free-text limits that stay as they were', () => {
+  it('R28 keeps the stricter limit of a field already limited below 2,000 characters (e.g. the 100 of "Fornavn")', async () => {
+    const { validate } = await import('class-validator');
+    const { plainToInstance } = await import('class-transformer');
+    const { ApproveWithFileDto } = await import('../cases/shared/approve-with-file.dto');
+    const errors = await validate(plainToInstance(ApproveWithFileDto, { firstName: 'Å'.repeat(101), lastName: 'Ærø', confirmed: 'true' }));
+    expect(errors.map((e) => e.property)).toEqual(['firstName']);
+    expect(await validate(plainToInstance(ApproveWithFileDto, { firstName: 'Å'.repeat(100), lastName: 'Ærø', confirmed: 'true' }))).toEqual([]);
+  });
+
+  it("R29 exempts the formatted communication fields 'Godkend' and 'Afvis' from the free-text registry", async () => {
+    const { FREE_TEXT_FIELDS } = await import('./free-text-fields');
+    const labels = Object.values(FREE_TEXT_FIELDS).map((f) => f.label);
+    expect(labels).toEqual(expect.arrayContaining(['Jobindhold', 'Arbejdsopgaver', 'Bemærkninger', 'Begrundelse'])); // D18
+    expect(labels).not.toContain('Godkend');
+    expect(labels).not.toContain('Afvis');
+  });
+});
