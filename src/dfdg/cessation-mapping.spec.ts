@@ -4,37 +4,14 @@
  */
 import { CESSATION_REASONS } from '../registries/cessation-reasons';
 import { SCHEME_CODES, Scheme } from '../registries/schemes';
+import { DFDG_TEXT, SECTION_5_CASES } from '../../test/support/section-5-table';
 import { EARLY_TERMINATION_REASON_ID, notApprovedCessation, ordinaryExpiryCessation, terminationCessation } from './cessation-mapping';
 
 const VP: Scheme = 'company-placement';
 const LT: Scheme = 'wage-subsidy';
 const VL: Scheme = 'adult-apprentice';
-const T15 = 'Aktivitetsperioden er afsluttet ordinært'; // D5: the new-code list's text, not the table's wording
-const T1 = 'Fejloprettet';
-const T3 = 'Aflyst af jobcenter/AA/A-kasse/Kursusudbyder';
 
-/** [row, reasonId, subReasonId, VITAS text, schemes, DFDG code, DFDG text]; rows 11–14 are sub-reasons of reason 2 (D1). */
-type Row = [number, number, number | null, string, Scheme[], number | null, string | null];
-const SECTION_5: Row[] = [
-  [1, 0, null, 'Den ansatte stopper, da praktikperioden er udløbet', [VP], 15, T15],
-  [2, 1, null, 'Den ansatte vil fortsætte i virksomheden uden praktik', [VP], 15, T15],
-  [3, 2, null, 'Den ansatte er ophørt før tid', [VP, LT], null, null],
-  [4, 3, null, 'Fejlregistrering', [VP, LT, VL], 1, T1],
-  [5, 4, null, 'Aflyst af jobcenter eller anden aktør', [VP, LT, VL], 3, T3],
-  [6, 0, null, 'Den ansatte stopper, da løntilskudsperioden er udløbet', [LT], 15, T15],
-  [7, 1, null, 'Den ansatte vil fortsætte i virksomheden uden løntilskud', [LT], 15, T15],
-  [8, 5, null, 'Voksenlærlingen er udeblevet fra uddannelsen', [VL], null, null],
-  [9, 6, null, 'Voksenlærlingen har afbrudt uddannelsen', [VL], null, null],
-  [10, 11, null, 'Virksomheden har afbrudt voksenlærlingeforløbet', [VL], null, null],
-  [11, 2, 10, 'Borgeren har opsagt sin ansættelse', [VP, LT], null, null],
-  [12, 2, 11, 'Borgeren er opsagt af virksomheden', [VP, LT], null, null],
-  [13, 2, 5, 'Borgeren er udeblevet fra aktivitet', [VP, LT], null, null],
-  [14, 2, 4, 'Borgeren har ikke fulgt aktiviteten', [VP, LT], null, null],
-];
-
-const cases = SECTION_5.flatMap(([row, reasonId, subReasonId, text, schemes, code, codeText]) =>
-  schemes.map((scheme) => ({ row, scheme, reasonId, subReasonId, text, code, codeText })),
-);
+const cases = SECTION_5_CASES.map(({ vitasText, dfdgCode, dfdgText, ...c }) => ({ ...c, text: vitasText, code: dfdgCode, codeText: dfdgText }));
 
 describe('the DFDG cessation mapping (domain.md §5, D1–D6)', () => {
   it.each(cases)('§5 row $row: $scheme reason $reasonId/$subReasonId → $code', ({ scheme, reasonId, subReasonId, text, code, codeText }) => {
@@ -66,7 +43,7 @@ describe('the DFDG cessation mapping (domain.md §5, D1–D6)', () => {
   });
 
   it('R42 D2 D3 D5 ordinary expiry is 15 with the new-code text, Voksenlærling included', () => {
-    expect(ordinaryExpiryCessation()).toEqual({ vitasReasonId: null, vitasSubReasonId: null, vitasText: null, dfdgCode: 15, dfdgText: T15, mapped: true });
+    expect(ordinaryExpiryCessation()).toEqual({ vitasReasonId: null, vitasSubReasonId: null, vitasText: null, dfdgCode: 15, dfdgText: DFDG_TEXT[15], mapped: true });
   });
 
   it('R62 R43 no registered reason of any scheme yields 14, and every cessation carries at most one code', () => {
