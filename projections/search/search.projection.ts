@@ -1,0 +1,60 @@
+/**
+ * The one search read model `search_cases` (issue 5, D10): one row per case of every type,
+ * keyed by case id, folded per case type (the stream's prefix says which).
+ */
+import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
+import { APPLICATION_EVENT_TYPES } from '../../src/cases/applications/application.events';
+import { GRANT_EVENT_TYPES } from '../../src/cases/grants/grant.events';
+import { IGU_AGREEMENT_EVENT_TYPES } from '../../src/cases/igu-agreements/igu-agreement.events';
+import { OFFER_EVENT_TYPES } from '../../src/cases/offers/offer.events';
+import { ATTACHMENT_EVENT_TYPES } from '../../src/cases/shared/attachment.events';
+import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
+import { SUPPLEMENTARY_GRANT_EVENT_TYPES } from '../../src/cases/supplementary-grants/supplementary-grant.events';
+import { Projection } from '../runner/projection';
+import { evolveApplicationSearchRow } from './search-application';
+import { evolveGrantSearchRow } from './search-grant';
+import { evolveIguAgreementSearchRow } from './search-igu-agreement';
+import { evolveOfferSearchRow } from './search-offer';
+import { SEARCH_COLUMNS, SearchRow } from './search-row';
+import { evolveSupplementaryGrantSearchRow } from './search-supplementary-grant';
+
+type Fold = (row: SearchRow | null, recorded: RecordedEvent) => SearchRow | null;
+
+/** Stream prefix → the case's id field and its fold. */
+const CASE_TYPES: { prefix: string; idField: string; evolve: Fold }[] = [
+  { prefix: 'application-', idField: 'applicationId', evolve: evolveApplicationSearchRow },
+  { prefix: 'offer-', idField: 'offerId', evolve: evolveOfferSearchRow },
+  { prefix: 'grant-', idField: 'grantId', evolve: evolveGrantSearchRow },
+  { prefix: 'supplementary-grant-', idField: 'supplementaryGrantId', evolve: evolveSupplementaryGrantSearchRow },
+  { prefix: 'igu-agreement-', idField: 'iguAgreementId', evolve: evolveIguAgreementSearchRow },
+];
+
+function caseTypeOf(recorded: RecordedEvent) {
+  return CASE_TYPES.find((t) => recorded.streamId.startsWith(t.prefix));
+}
+
+export const searchProjection: Projection<SearchRow> = {
+  name: 'search_cases',
+  table: 'search_cases',
+  key: 'case_id',
+  columns: SEARCH_COLUMNS,
+  indexes: [
+    // R34/D21: a company's employer tasks (employer_task_since IS NOT NULL), newest first: a backward scan of this index, no sort.
+    ['company_cvr', 'employer_task_since', 'case_id'],
+    // The common lists: a job centre's or a company's cases of a type, newest first.
+    ['jobcentre', 'case_type', 'created_at'],
+    ['company_cvr', 'case_type', 'created_at'],
+    ['citizen_cpr', 'created_at'],
+    ['parent_grant_id'],
+  ],
+  handles: [...new Set([...APPLICATION_EVENT_TYPES, ...OFFER_EVENT_TYPES, ...GRANT_EVENT_TYPES, ...SUPPLEMENTARY_GRANT_EVENT_TYPES, ...IGU_AGREEMENT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES])],
+  keyOf(recorded) {
+    const data = recorded.data as Record<string, unknown>;
+    const type = caseTypeOf(recorded);
+    return String((type && data[type.idField]) ?? data.caseId);
+  },
+  evolve(row, recorded) {
+    const type = caseTypeOf(recorded);
+    return type ? type.evolve(row, recorded) : row;
+  },
+};
