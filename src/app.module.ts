@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
 import { EmployerTasksController } from '../projections/search/employer-tasks.controller';
+import { SearchGrantsController } from '../projections/search/search-grants.controller';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
 import { GrantsModule } from './cases/grants/grants.module';
@@ -25,7 +26,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule],
-      controllers: [HealthController, EmployerTasksController],
+      controllers: [HealthController, EmployerTasksController, SearchGrantsController],
       providers: [
         ProjectionsService,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
