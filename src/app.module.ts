@@ -2,7 +2,9 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
 import { EmployerTasksController } from '../projections/search/employer-tasks.controller';
+import { SearchApplicationsAndOffersController } from '../projections/search/search-applications-and-offers.controller';
 import { SearchGrantsController } from '../projections/search/search-grants.controller';
+import { SearchIguAgreementsController } from '../projections/search/search-igu-agreements.controller';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
 import { GrantsModule } from './cases/grants/grants.module';
@@ -26,7 +28,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule],
-      controllers: [HealthController, EmployerTasksController, SearchGrantsController],
+      controllers: [HealthController, EmployerTasksController, SearchGrantsController, SearchApplicationsAndOffersController, SearchIguAgreementsController],
       providers: [
         ProjectionsService,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

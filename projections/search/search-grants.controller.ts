@@ -1,24 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../../src/platform/auth/current-principal.decorator';
 import { Principal } from '../../src/platform/auth/principal';
 import { SCHEME_CODES, Scheme } from '../../src/registries/schemes';
-import { MultiValue, PageQueryDto } from '../shared/page-query.dto';
-import { SortOrder } from './search-query';
+import { MultiValue } from '../shared/page-query.dto';
+import { SearchQueryDto } from './search-query.dto';
 import {
   SEARCH_GRANT_SORT_KEYS, SEARCH_GRANT_STATUSES, SEARCH_SUPPLEMENTARY_TYPES, SearchGrantSort, SearchGrantStatus, SearchSupplementaryType, searchGrants,
 } from './search-grants.query';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export class SearchGrantsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
-  override pageSize: number = 50;
-
+export class SearchGrantsQueryDto extends SearchQueryDto {
   @ApiPropertyOptional({ enum: SCHEME_CODES, isArray: true, description: "'Ordning', multi-select (R2, R6); a supplementary grant by its parent's scheme (R3)" })
   @IsOptional() @MultiValue() @IsIn(SCHEME_CODES, { each: true })
   scheme?: Scheme[];
@@ -31,44 +24,9 @@ export class SearchGrantsQueryDto extends PageQueryDto {
   @IsOptional() @MultiValue() @IsIn(SEARCH_GRANT_STATUSES, { each: true })
   status?: SearchGrantStatus[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{3}$/, { each: true })
-  jobcentre?: string[];
-
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\S{1,100}$/, { each: true })
-  responsibleCaseworker?: string[];
-
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{8}$/, { each: true })
-  cvr?: string[];
-
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{10}$/, { each: true })
-  pNumber?: string[];
-
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{10}$/, { each: true })
-  cpr?: string[];
-
-  @ApiPropertyOptional({ description: 'Period overlap: the period ends on or after this date (YYYY-MM-DD)' })
-  @IsOptional() @Matches(DATE)
-  periodFrom?: string;
-
-  @ApiPropertyOptional({ description: 'Period overlap: the period starts on or before this date (YYYY-MM-DD)' })
-  @IsOptional() @Matches(DATE)
-  periodTo?: string;
-
-  @ApiPropertyOptional({ description: "'Timetal' at least (D13: compensating schemes never match)" })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(168)
-  hoursMin?: number;
-
-  @ApiPropertyOptional({ description: "'Timetal' at most (D13: compensating schemes never match)" })
-  @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(168)
-  hoursMax?: number;
-
   @ApiPropertyOptional({ enum: SEARCH_GRANT_SORT_KEYS, default: 'createdAt' })
   @IsOptional() @IsIn(SEARCH_GRANT_SORT_KEYS)
   sort?: SearchGrantSort;
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Default: desc for the default sort (newest first), asc for a chosen column' })
-  @IsOptional() @IsIn(['asc', 'desc'])
-  order?: SortOrder;
 }
 
 /** 'Bevillinger' (issue 5): grants and supplementary grants together on the search read model `search_cases` (R16, D10). */

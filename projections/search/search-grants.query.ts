@@ -7,12 +7,11 @@ import { DataSource } from 'typeorm';
 import { grantLink } from '../../src/cases/grants/grant.case';
 import { supplementaryGrantLink } from '../../src/cases/supplementary-grants/supplementary-grant.case';
 import { Principal } from '../../src/platform/auth/principal';
-import { ProblemError } from '../../src/platform/http/problems';
 import { SCHEMES, SCHEME_CODES, Scheme } from '../../src/registries/schemes';
 import { GRANT_STATUSES, GrantStatus } from '../../src/registries/statuses';
 import { SUPPLEMENTARY_GRANT_TYPES, SupplementaryGrantType } from '../../src/registries/supplementary-grant-types';
 import { Conditions, PageRequest, isoInstant } from '../shared/paged-list';
-import { ExtendedFilters, SortOrder, SortWhitelist, extendedFilters, labelSql, orderBy, scopedSearch, searchPage } from './search-query';
+import { ExtendedFilters, SortOrder, SortWhitelist, extendedFilters, labelSql, orderBy, refuseHiddenSort, scopedSearch, searchList } from './search-query';
 
 /** R18, D7: 'closed-unused' is no filter value and never listed. */
 export const SEARCH_GRANT_STATUSES = (Object.keys(GRANT_STATUSES) as GrantStatus[]).filter((s) => s !== 'closed-unused');
@@ -86,36 +85,26 @@ function filters(principal: Principal, q: SearchGrantsQuery): Conditions {
 
 export async function searchGrants(db: DataSource, principal: Principal, q: SearchGrantsQuery) {
   const isCompany = principal.role === 'company';
-  if (isCompany && q.sort === 'approvedDate') {
-    // R10: 'Godkendt dato' is hidden from companies, so it may not order their rows either.
-    const message = "sort: 'approvedDate' is not a column for a company (R10)";
-    throw new ProblemError('validation', message, 'isIn', 'sort', {}, [{ field: 'sort', rule: 'isIn', message }]);
-  }
+  refuseHiddenSort(principal, q.sort); // R10
   const where = filters(principal, q);
   const order = orderBy(SEARCH_GRANT_SORTS, q.sort ?? 'createdAt', q.order ?? (q.sort ? 'asc' : 'desc'));
-  const { totalCount, rows } = await searchPage<Row>(db, SELECT, where, order, q);
-  return {
-    totalCount,
-    page: q.page,
-    pageSize: q.pageSize,
-    items: rows.map((r) => ({
-      caseType: r.case_type,
-      id: r.case_id,
-      scheme: r.scheme,
-      schemeLabel: r.scheme === null ? null : (SCHEMES[r.scheme as Scheme]?.label ?? r.scheme),
-      supplementaryGrantType: r.supplementary_grant_type,
-      supplementaryGrantTypeLabel: r.supplementary_grant_type === null ? null : (SUPPLEMENTARY_GRANT_TYPES[r.supplementary_grant_type as SupplementaryGrantType]?.label ?? r.supplementary_grant_type),
-      status: r.status,
-      statusLabel: GRANT_STATUSES[r.status as GrantStatus] ?? r.status,
-      jobcentre: r.jobcentre,
-      company: { cvr: r.company_cvr, pNumber: r.p_number },
-      cpr: r.citizen_cpr,
-      period: { start: r.period_start, end: r.period_end },
-      hoursPerWeek: r.hours_per_week === null ? null : Number(r.hours_per_week),
-      responsibleCaseworker: r.responsible_caseworker,
-      createdAt: isoInstant(r.created_at),
-      ...(isCompany ? {} : { approvedDate: r.approved_date }), // R10: never a key for a company
-      links: { self: r.case_type === 'supplementary-grant' ? supplementaryGrantLink(r.case_id) : grantLink(r.case_id) },
-    })),
-  };
+  return searchList<Row, Record<string, unknown>>(db, SELECT, where, order, q, (r) => ({
+    caseType: r.case_type,
+    id: r.case_id,
+    scheme: r.scheme,
+    schemeLabel: r.scheme === null ? null : (SCHEMES[r.scheme as Scheme]?.label ?? r.scheme),
+    supplementaryGrantType: r.supplementary_grant_type,
+    supplementaryGrantTypeLabel: r.supplementary_grant_type === null ? null : (SUPPLEMENTARY_GRANT_TYPES[r.supplementary_grant_type as SupplementaryGrantType]?.label ?? r.supplementary_grant_type),
+    status: r.status,
+    statusLabel: GRANT_STATUSES[r.status as GrantStatus] ?? r.status,
+    jobcentre: r.jobcentre,
+    company: { cvr: r.company_cvr, pNumber: r.p_number },
+    cpr: r.citizen_cpr,
+    period: { start: r.period_start, end: r.period_end },
+    hoursPerWeek: r.hours_per_week === null ? null : Number(r.hours_per_week),
+    responsibleCaseworker: r.responsible_caseworker,
+    createdAt: isoInstant(r.created_at),
+    ...(isCompany ? {} : { approvedDate: r.approved_date }), // R10: never a key for a company
+    links: { self: r.case_type === 'supplementary-grant' ? supplementaryGrantLink(r.case_id) : grantLink(r.case_id) },
+  }));
 }

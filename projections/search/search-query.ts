@@ -4,8 +4,8 @@
  * the case id as the final tie-breaker so that paging never repeats or drops a row (R1).
  */
 import { DataSource } from 'typeorm';
-import { Principal } from '../../src/platform/auth/principal';
-import { ForbiddenError } from '../../src/platform/http/problems';
+import { Principal, Role } from '../../src/platform/auth/principal';
+import { ForbiddenError, ProblemError } from '../../src/platform/http/problems';
 import { Conditions, PageRequest } from '../shared/paged-list';
 
 export type SortOrder = 'asc' | 'desc';
@@ -28,8 +28,9 @@ export function orderBy<K extends string>(whitelist: SortWhitelist<K>, sort: K, 
   return `ORDER BY ${expr} ${dir} NULLS LAST, case_id ${dir}`;
 }
 
-/** The rows of `search_cases` a principal may see: its job centre's, its company's, its own, or all (auditor). */
-export function scopedSearch(principal: Principal, where: Conditions, list: string): Conditions {
+/** The rows of `search_cases` a principal may see: its job centre's, its company's, its own, or all (auditor); `roles` narrows who may list at all. */
+export function scopedSearch(principal: Principal, where: Conditions, list: string, roles?: readonly Role[]): Conditions {
+  if (roles && !roles.includes(principal.role)) throw new ForbiddenError(`A ${principal.role} has no '${list}' list`);
   switch (principal.role) {
     case 'jobcentre':
       return where.add((p) => `jobcentre = ${p(principal.org)}`);
@@ -41,6 +42,14 @@ export function scopedSearch(principal: Principal, where: Conditions, list: stri
       return where;
     default:
       throw new ForbiddenError(`A ${principal.role} has no '${list}' list`);
+  }
+}
+
+/** R10: 'Godkendt dato' is hidden from companies, so it may not order their rows either (a 400 naming `sort`). */
+export function refuseHiddenSort(principal: Principal, sort: string | undefined): void {
+  if (principal.role === 'company' && sort === 'approvedDate') {
+    const message = "sort: 'approvedDate' is not a column for a company (R10)";
+    throw new ProblemError('validation', message, 'isIn', 'sort', {}, [{ field: 'sort', rule: 'isIn', message }]);
   }
 }
 
@@ -78,4 +87,10 @@ export async function searchPage<R>(db: DataSource, select: string, where: Condi
   const n = where.params.length;
   const rows: R[] = await db.query(`SELECT ${select} FROM search_cases ${clause} ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [...where.params, page.pageSize, (page.page - 1) * page.pageSize]);
   return { totalCount: total as number, rows };
+}
+
+/** A list's answer: `{totalCount, page, pageSize, items}` (R1), each row mapped by `item`. */
+export async function searchList<R, I>(db: DataSource, select: string, where: Conditions, order: string, page: PageRequest, item: (row: R) => I) {
+  const { totalCount, rows } = await searchPage<R>(db, select, where, order, page);
+  return { totalCount, page: page.page, pageSize: page.pageSize, items: rows.map(item) };
 }
