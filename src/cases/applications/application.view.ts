@@ -1,31 +1,21 @@
 import { Principal } from '../../platform/auth/principal';
-import { ForbiddenError } from '../../platform/http/problems';
 import { SCHEMES } from '../../registries/schemes';
 import { APPLICATION_STATUSES } from '../../registries/statuses';
-import { CandidateAction, allowedActions } from '../shared/allowed-actions';
+import { CandidateAction, allowedActions, OTHER_JOBCENTRE, PROBE_FILE } from '../shared/allowed-actions';
 import { signedWithFileView, withDownloadLink } from '../shared/signed-with-file';
 import { ApplicationCommand, ApplicationState, decideApplication } from './application.decider';
 
 import { applicationLink } from './application.case';
+import { assertMayReadCase } from '../shared/read-access';
 
 export { applicationLink };
 
 /** Who may read an application: its job centre, company, representative, citizen, and auditors. */
 export function assertMayRead(principal: Principal, state: ApplicationState): void {
-  const { role, org } = principal;
-  const allowed =
-    role === 'auditor' ||
-    ((role === 'jobcentre' || role === 'case-system' || role === 'company-support') && org === state.jobcentre) ||
-    (role === 'company' && org === state.company?.cvr) ||
-    (role === 'employee-representative' && (org === state.company?.pNumber || org === state.company?.cvr)) ||
-    (role === 'citizen' && org === state.citizen?.cpr);
-  if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this application`);
+  assertMayReadCase(principal, 'application', state, { employeeRepresentative: true, citizen: true });
 }
 
-/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
-const OTHER_JOBCENTRE = '(another job centre)';
 
-const PROBE_FILE = { sha256: '', fileName: '', size: 0, contentType: '' };
 
 const CANDIDATE_ACTIONS: CandidateAction<ApplicationCommand>[] = [
   { action: 'resend-draft-link', command: (actor, now) => ({ type: 'ResendDraftLinkEmail', actor, now }) },

@@ -1,30 +1,21 @@
 import { Principal } from '../../platform/auth/principal';
-import { ForbiddenError } from '../../platform/http/problems';
 import { cessationReasonsFor } from '../../registries/cessation-reasons';
 import { SCHEMES } from '../../registries/schemes';
 import { GRANT_STATUSES } from '../../registries/statuses';
 import { applicationLink } from '../applications/application.view';
 import { offerLink } from '../offers/offer.case';
-import { CandidateAction, allowedActions } from '../shared/allowed-actions';
+import { CandidateAction, allowedActions, OTHER_JOBCENTRE, PROBE_FILE } from '../shared/allowed-actions';
 import { nextDay } from '../shared/calendar-date';
 import { signedWithFileView } from '../shared/signed-with-file';
 import { grantLink } from './grant.case';
 import { GrantCommand, GrantState, decideGrant } from './grant.decider';
+import { assertMayReadCase } from '../shared/read-access';
 
 /** Who may read a grant: its job centre, company and citizen, and auditors. */
 export function assertMayReadGrant(principal: Principal, state: GrantState): void {
-  const { role, org } = principal;
-  const allowed =
-    role === 'auditor' ||
-    ((role === 'jobcentre' || role === 'case-system' || role === 'company-support') && org === state.jobcentre) ||
-    (role === 'company' && org === state.company?.cvr) ||
-    (role === 'citizen' && org === state.citizen?.cpr);
-  if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this grant`);
+  assertMayReadCase(principal, 'grant', state, { citizen: true });
 }
 
-/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
-const OTHER_JOBCENTRE = '(another job centre)';
-const PROBE_FILE = { sha256: '', fileName: '', size: 0, contentType: '' };
 
 /** The acts to try against the decider; the ones that take input get a harmless probe of it. */
 function candidateActions(state: GrantState): CandidateAction<GrantCommand>[] {

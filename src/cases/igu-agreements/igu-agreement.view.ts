@@ -1,27 +1,19 @@
 import { Principal } from '../../platform/auth/principal';
-import { ForbiddenError } from '../../platform/http/problems';
 import { SCHEMES } from '../../registries/schemes';
 import { IGU_AGREEMENT_STATUSES } from '../../registries/statuses';
-import { CandidateAction, allowedActions } from '../shared/allowed-actions';
+import { CandidateAction, allowedActions, OTHER_JOBCENTRE } from '../shared/allowed-actions';
 import { iguAgreementLink } from './igu-agreement.case';
 import { IguAgreementCommand, IguAgreementState, decideIguAgreement } from './igu-agreement.decider';
+import { assertMayReadCase } from '../shared/read-access';
 
 /**
  * Who may read an IGU agreement: its job centre, its company (R4: 'IGU-aftaler'), auditors, and
  * its citizen once it has been sent for signature (ASSUMPTION, §2: the citizen sees what is sent to them).
  */
 export function assertMayReadIguAgreement(principal: Principal, state: IguAgreementState): void {
-  const { role, org } = principal;
-  const allowed =
-    role === 'auditor' ||
-    ((role === 'jobcentre' || role === 'case-system' || role === 'company-support') && org === state.jobcentre) ||
-    (role === 'company' && org === state.company?.cvr) ||
-    (role === 'citizen' && org === state.citizen?.cpr && state.status !== 'draft');
-  if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this IGU agreement`);
+  assertMayReadCase(principal, 'IGU agreement', state, { citizen: () => state.status !== 'draft' });
 }
 
-/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
-const OTHER_JOBCENTRE = '(another job centre)';
 
 /** R60 holds by construction: the decider refuses 'Send til borger' to a citizen, so it is never offered. */
 const CANDIDATE_ACTIONS: CandidateAction<IguAgreementCommand>[] = [

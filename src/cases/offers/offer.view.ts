@@ -1,24 +1,17 @@
 import { Principal } from '../../platform/auth/principal';
-import { ForbiddenError } from '../../platform/http/problems';
 import { SCHEMES } from '../../registries/schemes';
 import { OFFER_CANCELLED_BY_COMPANY_LABEL, OFFER_STATUSES } from '../../registries/statuses';
-import { CandidateAction, allowedActions } from '../shared/allowed-actions';
+import { CandidateAction, allowedActions, OTHER_JOBCENTRE } from '../shared/allowed-actions';
 import { offerLink } from './offer.case';
 import { OfferCommand, OfferState, decideOffer } from './offer.decider';
+import { assertMayReadCase } from '../shared/read-access';
 
 /**
  * Who may read an offer: its job centre, its company and the company's representative, auditors,
  * and (ASSUMPTION, 2.2) every job centre's caseworkers when the offer is on the national list.
  */
 export function assertMayReadOffer(principal: Principal, state: OfferState): void {
-  const { role, org } = principal;
-  const allowed =
-    role === 'auditor' ||
-    ((role === 'jobcentre' || role === 'case-system' || role === 'company-support') && org === state.jobcentre) ||
-    (role === 'jobcentre' && state.onNationalList === true) ||
-    (role === 'company' && org === state.company?.cvr) ||
-    (role === 'employee-representative' && (org === state.company?.pNumber || org === state.company?.cvr));
-  if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this offer`);
+  assertMayReadCase(principal, 'offer', state, { employeeRepresentative: true, anyJobcentre: state.onNationalList === true });
 }
 
 /** R15/D24: the 'Annulleret af virksomhed' flag as the API shows it (the icon's mouse-over text). */
@@ -26,8 +19,6 @@ export function cancelledByCompanyFlag(cancelledAt: string | null | undefined): 
   return cancelledAt ? { at: cancelledAt, label: OFFER_CANCELLED_BY_COMPANY_LABEL } : null;
 }
 
-/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
-const OTHER_JOBCENTRE = '(another job centre)';
 
 const CANDIDATE_ACTIONS: CandidateAction<OfferCommand>[] = [
   { action: 'approve-as-employee-representative', command: (actor, now) => ({ type: 'ApproveOfferAsEmployeeRep', actor, now }) },

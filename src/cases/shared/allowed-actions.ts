@@ -38,3 +38,9 @@ export function allowedActions<Command, State>(
     Error.stackTraceLimit = stackTraceLimit;
   }
 }
+
+/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
+export const OTHER_JOBCENTRE = '(another job centre)';
+
+/** A harmless file reference for asking whether an upload act is allowed. */
+export const PROBE_FILE = { sha256: '', fileName: '', size: 0, contentType: '' };

@@ -1,25 +1,17 @@
 import { Principal } from '../../platform/auth/principal';
-import { ForbiddenError } from '../../platform/http/problems';
 import { SCHEMES } from '../../registries/schemes';
 import { GRANT_STATUSES } from '../../registries/statuses';
 import { SUPPLEMENTARY_GRANT_TYPES } from '../../registries/supplementary-grant-types';
-import { CandidateAction, allowedActions } from '../shared/allowed-actions';
+import { CandidateAction, allowedActions, OTHER_JOBCENTRE } from '../shared/allowed-actions';
 import { grantLink, supplementaryGrantLink } from './supplementary-grant.case';
 import { SupplementaryGrantCommand, SupplementaryGrantState, decideSupplementaryGrant } from './supplementary-grant.decider';
+import { assertMayReadCase } from '../shared/read-access';
 
 /** Who may read a supplementary grant: its job centre, company and citizen, and auditors. */
 export function assertMayReadSupplementaryGrant(principal: Principal, state: SupplementaryGrantState): void {
-  const { role, org } = principal;
-  const allowed =
-    role === 'auditor' ||
-    ((role === 'jobcentre' || role === 'case-system' || role === 'company-support') && org === state.jobcentre) ||
-    (role === 'company' && org === state.company?.cvr) ||
-    (role === 'citizen' && org === state.citizen?.cpr);
-  if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this supplementary grant`);
+  assertMayReadCase(principal, 'supplementary grant', state, { citizen: true });
 }
 
-/** Stands for any job centre but the case's own when asking whether a transfer is allowed. */
-const OTHER_JOBCENTRE = '(another job centre)';
 
 const CANDIDATE_ACTIONS: CandidateAction<SupplementaryGrantCommand>[] = [
   { action: 'send-for-company-approval', command: (actor, now) => ({ type: 'SendSupplementaryGrantForCompanyApproval', actor, now }) },
