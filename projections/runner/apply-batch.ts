@@ -26,6 +26,7 @@ export async function applyBatch(m: EntityManager, p: Projection, table: string,
   const deletes: string[] = [];
   current.forEach((row, key) => (row ? upserts.push(row) : existing.has(key) && deletes.push(key)));
   await writeRows(m, p, table, upserts, deletes);
+  if (p.afterBatch) await p.afterBatch(m, table, handled);
   return handled.length;
 }
 

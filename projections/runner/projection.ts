@@ -37,6 +37,12 @@ export interface Projection<R extends Row = Row> {
    * table or a rebuild's fresh copy). When present, `keyOf` and `evolve` are not used.
    */
   applyBatch?: (m: EntityManager, table: string, events: RecordedEvent[]) => Promise<void>;
+  /**
+   * Runs after a batch's rows are written, in the same transaction and on the same table: for a
+   * fact one row's events carry about another row (a grant's approval date shown on its offer).
+   * It must be deterministic in the events and the table alone, so that a rebuild gives the same rows.
+   */
+  afterBatch?: (m: EntityManager, table: string, events: RecordedEvent[]) => Promise<void>;
 }
 
 /** Any projection, whatever its row type (the runner treats rows as plain JSON objects). */

@@ -1,6 +1,6 @@
 /**
  * The offer rows of `search_cases`. 'Godkendt dato' of an offer (D9: the approval date of a grant
- * made on it) is not folded yet: it needs the grant's later events joined to the offer (null for now).
+ * made on it) and whether it ceased (R25) come from its grants: see `afterBatch` in search.projection.ts.
  */
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { OfferEvent } from '../../src/cases/offers/offer.events';

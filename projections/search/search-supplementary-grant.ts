@@ -4,6 +4,7 @@
  */
 import { RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { SupplementaryGrantEvent } from '../../src/cases/supplementary-grants/supplementary-grant.events';
+import { danishDate } from '../../src/platform/clock/dates';
 import { isSharedCaseEvent, toucher } from '../shared/case-row';
 import { SearchRow, newSearchRow, sharedSearchChanges } from './search-row';
 
@@ -24,7 +25,7 @@ export function evolveSupplementaryGrantSearchRow(row: SearchRow | null, recorde
   const touched = toucher<SearchRow>(recorded);
   switch (event.type) {
     case 'SupplementaryGrantSentForCompanyApproval':
-      return touched(row, { status: 'awaiting-company', employer_task_since: event.data.sentAt });
+      return touched(row, { status: 'awaiting-company', employer_task_since: event.data.sentAt, approved_date: danishDate(new Date(event.data.sentAt)) }); // D9: its grant date
     case 'SupplementaryGrantApprovedByCompany':
       return touched(row, toStatus('active'));
     case 'SupplementaryGrantNotApproved':

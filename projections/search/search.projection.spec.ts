@@ -12,14 +12,17 @@ const T0 = '2030-01-01T08:00:00.000Z';
 const T1 = '2030-01-02T08:00:00.000Z';
 const T2 = '2030-01-03T08:00:00.000Z';
 
-const grant = (grantId: string) => {
+const grant = (grantId: string, options: { scheme?: string; offerId?: string } = {}) => {
   const e = (type: string, data: Record<string, unknown>, occurredAt: string): GivenEvent => ({ streamId: grantStreamId(grantId), type, data: { grantId, ...data }, occurredAt });
   return {
     drafted: (at = T0) =>
       e('GrantDrafted', {
-        scheme: 'wage-subsidy', jobcentre: '101', company, citizen, applicationId: null, offerId: null, period: { start: '2030-02-01', end: '2030-07-31' },
+        scheme: options.scheme ?? 'wage-subsidy', jobcentre: '101', company, citizen, applicationId: null, offerId: options.offerId ?? null, period: { start: '2030-02-01', end: '2030-07-31' },
         hoursPerWeek: 30, jobContent: null, freeTextLimitApplies: true, createdAt: at,
       }, at),
+    reviewed: (at: string) => e('GrantReviewed', { at, remarks: null }, at),
+    terminated: (effectiveDate: string, at: string) => e('GrantTerminated', { scheme: options.scheme ?? 'wage-subsidy', reasonId: 1, subReasonId: null, reasonText: 'Ordinær beskæftigelse', effectiveDate, at }, at),
+    closedAfterExpiry: (endDate: string, at: string) => e('GrantClosedAfterOrdinaryExpiry', { endDate, at }, at),
     sent: (at: string) => e('GrantSentForCompanyApproval', { sentAt: at }, at),
     approvedByCompany: (at: string) => e('GrantApprovedByCompany', { method: 'nemid-employee-signature', approvedAt: at, approvedBy: 'company-user-1' }, at),
     extended: (newEndDate: string, at: string) => e('GrantExtended', { previousEndDate: '2030-07-31', newEndDate, jobContent: null, at }, at),
@@ -54,8 +57,9 @@ describe('search_cases: the one search read model (issue 5, D10)', () => {
     await spec.given([g.drafted(), g.sent(T1), g.extended('2030-12-31', T2)]).thenRows([
       {
         case_id: 'g-1', case_type: 'grant', scheme: 'wage-subsidy', supplementary_grant_type: null, parent_grant_id: null, status: 'awaiting-company', jobcentre: '101',
-        company_cvr: '12345678', p_number: '1000000001', citizen_cpr: '0101901234', hours_per_week: 30, period_start: '2030-02-01', period_end: '2030-12-31',
-        approved_date: null, received_date: null, cancelled_by_company_at: null, employer_task_since: T1, created_at: T0, responsible_caseworker: null, revision: 2, updated_at: T2,
+        company_cvr: '12345678', p_number: '1000000001', citizen_cpr: '0101901234', hours_per_week: 30, period_start: '2030-02-01', period_end: '2030-12-31', offer_id: null,
+        approved_date: '2030-01-02', received_date: null, cancelled_by_company_at: null, employer_task_since: T1, review_due_date: null, ceased_date: null, cessation_reason: null,
+        created_at: T0, responsible_caseworker: null, revision: 2, updated_at: T2,
       },
     ]);
   });
@@ -88,6 +92,45 @@ describe('search_cases: the one search read model (issue 5, D10)', () => {
     ]).thenRowsMatch([
       { case_id: 'i-1', case_type: 'igu-agreement', scheme: null, status: 'awaiting-citizen', citizen_cpr: '0101901234', employer_task_since: null },
       { case_id: 'o-1', case_type: 'offer', scheme: 'company-placement', status: 'active', hours_per_week: 20, citizen_cpr: null, cancelled_by_company_at: T1, approved_date: null },
+    ]);
+  });
+
+  it('R26 D19 a PA grant falls due 10 calendar months after its grant date, and again 10 months after a review; other schemes never', async () => {
+    const [pa, reviewedPa, wage] = [grant('g-pa', { scheme: 'personal-assistant' }), grant('g-pa2', { scheme: 'personal-assistant' }), grant('g-lt')];
+    await spec.given([
+      pa.drafted(), pa.sent('2030-01-31T10:00:00.000Z'),
+      reviewedPa.drafted(), reviewedPa.sent(T1), reviewedPa.reviewed('2030-11-05T10:00:00.000Z'),
+      wage.drafted(), wage.sent(T1),
+    ]).thenRowsMatch([
+      { case_id: 'g-lt', approved_date: '2030-01-02', review_due_date: null },
+      { case_id: 'g-pa', approved_date: '2030-01-31', review_due_date: '2030-11-30' }, // calendar months, clamped to the month's end
+      { case_id: 'g-pa2', approved_date: '2030-01-02', review_due_date: '2031-09-05' },
+    ]);
+  });
+
+  it("'Ophør' a terminated grant carries its date and reason; one closed at expiry its end date", async () => {
+    const [ended, expired] = [grant('g-1'), grant('g-2')];
+    await spec.given([ended.drafted(), ended.sent(T1), ended.terminated('2030-03-01', T2), expired.drafted(), expired.sent(T1), expired.closedAfterExpiry('2030-07-31', T2)]).thenRowsMatch([
+      { case_id: 'g-1', status: 'terminated', ceased_date: '2030-03-01', cessation_reason: 'Ordinær beskæftigelse' },
+      { case_id: 'g-2', status: 'closed', ceased_date: '2030-07-31', cessation_reason: null },
+    ]);
+  });
+
+  it("D9 an offer's 'Godkendt dato' is its grant's date; R25 the offer has ceased once every grant made on it has", async () => {
+    const offer = (id: string, type: string, data: Record<string, unknown>): GivenEvent => ({ streamId: offerStreamId(id), type, data: { offerId: id, ...data }, occurredAt: T0 });
+    const created = (id: string) => offer(id, 'OfferCreated', { scheme: 'flex-job', onNationalList: false, jobcentre: '101', company, hoursPerWeek: 20, workTasks: 'Lager', employeeRepStepRequired: false, freeTextLimitApplies: true, createdAt: T0 });
+    const [first, second, single] = [grant('g-1', { scheme: 'flex-job', offerId: 'o-1' }), grant('g-2', { scheme: 'flex-job', offerId: 'o-1' }), grant('g-3', { scheme: 'flex-job', offerId: 'o-2' })];
+    await spec.given([
+      created('o-1'), created('o-2'), created('o-3'),
+      first.drafted(), first.sent(T1), second.drafted(), second.sent(T2), first.terminated('2030-03-01', T2),
+      single.drafted(), single.sent(T2), single.terminated('2030-04-01', T2),
+    ]).thenRowsMatch([
+      { case_id: 'g-1', offer_id: 'o-1', ceased_date: '2030-03-01' },
+      { case_id: 'g-2', offer_id: 'o-1', ceased_date: null },
+      { case_id: 'g-3', offer_id: 'o-2' },
+      { case_id: 'o-1', approved_date: '2030-01-02', ceased_date: null }, // one grant on it is still running
+      { case_id: 'o-2', approved_date: '2030-01-03', ceased_date: '2030-04-01' },
+      { case_id: 'o-3', approved_date: null, ceased_date: null },
     ]);
   });
 });

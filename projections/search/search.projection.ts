@@ -11,6 +11,7 @@ import { ATTACHMENT_EVENT_TYPES } from '../../src/cases/shared/attachment.events
 import { SHARED_CASE_EVENT_TYPES } from '../../src/cases/shared/case.events';
 import { SUPPLEMENTARY_GRANT_EVENT_TYPES } from '../../src/cases/supplementary-grants/supplementary-grant.events';
 import { Projection } from '../runner/projection';
+import { ident } from '../runner/projection-table';
 import { evolveApplicationSearchRow } from './search-application';
 import { evolveGrantSearchRow } from './search-grant';
 import { evolveIguAgreementSearchRow } from './search-igu-agreement';
@@ -29,6 +30,9 @@ const CASE_TYPES: { prefix: string; idField: string; evolve: Fold }[] = [
   { prefix: 'igu-agreement-', idField: 'iguAgreementId', evolve: evolveIguAgreementSearchRow },
 ];
 
+/** Grant events that change what the grant's offer shows: its 'Godkendt dato' (D9) and whether it ceased (R25). */
+const OFFER_FACTS = new Set(['GrantSentForCompanyApproval', 'GrantTerminated', 'GrantClosedAfterOrdinaryExpiry']);
+
 function caseTypeOf(recorded: RecordedEvent) {
   return CASE_TYPES.find((t) => recorded.streamId.startsWith(t.prefix));
 }
@@ -46,6 +50,7 @@ export const searchProjection: Projection<SearchRow> = {
     ['company_cvr', 'case_type', 'created_at'],
     ['citizen_cpr', 'created_at'],
     ['parent_grant_id'],
+    ['offer_id'],
   ],
   handles: [...new Set([...APPLICATION_EVENT_TYPES, ...OFFER_EVENT_TYPES, ...GRANT_EVENT_TYPES, ...SUPPLEMENTARY_GRANT_EVENT_TYPES, ...IGU_AGREEMENT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES])],
   keyOf(recorded) {
@@ -56,5 +61,21 @@ export const searchProjection: Projection<SearchRow> = {
   evolve(row, recorded) {
     const type = caseTypeOf(recorded);
     return type ? type.evolve(row, recorded) : row;
+  },
+  /**
+   * An offer shows the earliest grant date of the grants made on it (D9) and has ceased when every
+   * one of them has (R25). Recomputed from the grant rows themselves, so a rebuild gives the same answer.
+   */
+  async afterBatch(m, table, events) {
+    const grantIds = events.filter((e) => OFFER_FACTS.has(e.type)).map((e) => (e.data as { grantId: string }).grantId);
+    if (grantIds.length === 0) return;
+    const t = ident(table);
+    await m.query(
+      `UPDATE ${t} o SET approved_date = a.approved, ceased_date = a.ceased
+       FROM (SELECT offer_id, min(approved_date) AS approved, CASE WHEN bool_and(ceased_date IS NOT NULL) THEN max(ceased_date) END AS ceased
+             FROM ${t} WHERE case_type = 'grant' AND offer_id IN (SELECT offer_id FROM ${t} WHERE case_id = ANY($1) AND offer_id IS NOT NULL) GROUP BY offer_id) a
+       WHERE o.case_id = a.offer_id AND o.case_type = 'offer'`,
+      [grantIds],
+    );
   },
 };

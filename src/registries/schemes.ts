@@ -24,3 +24,9 @@ export function schemeLabel(scheme: Scheme): string {
 
 /** D23: the employee-representative step applies to VP, LT and VL (when the P-unit has a representative). */
 export const SCHEMES_WITH_EMPLOYEE_REP_STEP: readonly Scheme[] = ['company-placement', 'wage-subsidy', 'adult-apprentice'];
+
+/** R47, D17: an AA's VP, LT and VL grants carry the 'AA' marking when the citizen is assigned to it. */
+export const SCHEMES_WITH_AA_MARKING: readonly Scheme[] = ['company-placement', 'wage-subsidy', 'adult-apprentice'];
+
+/** R26, D19: a PA grant is due for review ('Forlængelser') this many calendar months after its grant date. */
+export const REVIEW_DUE_AFTER_MONTHS: Partial<Record<Scheme, number>> = { 'personal-assistant': 10 };
