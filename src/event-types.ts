@@ -1,4 +1,5 @@
 /** The one registry of event types: every case type's events file is listed here. */
+import { AA_ASSIGNMENT_EVENTS } from './aa-assignments/aa-assignment.events';
 import { APPLICATION_EVENTS } from './cases/applications/application.events';
 import { GRANT_EVENTS } from './cases/grants/grant.events';
 import { ATTACHMENT_EVENTS } from './cases/shared/attachment.events';
@@ -9,5 +10,5 @@ import { SUPPLEMENTARY_GRANT_EVENTS } from './cases/supplementary-grants/supplem
 import { EventRegistry } from './platform/events/event-registry';
 
 export function createEventRegistry(): EventRegistry {
-  return new EventRegistry().register(...SHARED_CASE_EVENTS, ...ATTACHMENT_EVENTS, ...APPLICATION_EVENTS, ...OFFER_EVENTS, ...IGU_AGREEMENT_EVENTS, ...SUPPLEMENTARY_GRANT_EVENTS, ...GRANT_EVENTS);
+  return new EventRegistry().register(...SHARED_CASE_EVENTS, ...ATTACHMENT_EVENTS, ...APPLICATION_EVENTS, ...OFFER_EVENTS, ...IGU_AGREEMENT_EVENTS, ...SUPPLEMENTARY_GRANT_EVENTS, ...GRANT_EVENTS, ...AA_ASSIGNMENT_EVENTS);
 }

@@ -1,0 +1,73 @@
+import { deciderSpec } from '../../test/support/decider-spec';
+import { aaAssignmentDecider, outcomeOf, RecordAssignment } from './aa-assignment.decider';
+import { AaAssignmentEvent } from './aa-assignment.events';
+import { assignmentHistory } from './aa-assignment.history';
+
+const spec = deciderSpec(aaAssignmentDecider);
+const CPR = '0101901234';
+const T1 = '2026-03-01T08:00:00.000Z';
+const T2 = '2026-04-01T08:00:00.000Z';
+const T3 = '2026-05-01T08:00:00.000Z';
+
+const record = (aaId: string | null, effectiveAt: string): RecordAssignment => ({ type: 'RecordAssignment', cpr: CPR, aaId, effectiveAt });
+const assigned = (aaId: string, effectiveAt: string): AaAssignmentEvent => ({ type: 'CitizenAssignedToOtherActor', data: { cpr: CPR, aaId, effectiveAt, source: 'dfdg' } });
+const unassigned = (aaId: string, effectiveAt: string): AaAssignmentEvent => ({ type: 'CitizenUnassignedFromOtherActor', data: { cpr: CPR, aaId, effectiveAt, source: 'dfdg' } });
+
+describe('AA assignment decider', () => {
+  it('R12 assigns a citizen to an AA the first time DFDG reports it: the AA may see the citizen from then', () => {
+    spec.given([]).when(record('aa-1', T1)).then([assigned('aa-1', T1)]);
+  });
+
+  it('R12 unassigns when DFDG reports no AA: the AA no longer sees the citizen', () => {
+    spec.given([assigned('aa-1', T1)]).when(record(null, T2)).then([unassigned('aa-1', T2)]);
+  });
+
+  it('R12 R13 a move between AAs ends the old assignment and starts the new one at the same instant', () => {
+    spec.given([assigned('aa-1', T1)]).when(record('aa-2', T2)).then([unassigned('aa-1', T2), assigned('aa-2', T2)]);
+  });
+
+  it('records nothing when the record states what is already recorded (an idempotent re-import)', () => {
+    spec.given([assigned('aa-1', T1)]).when(record('aa-1', T1)).then([]);
+    spec.given([assigned('aa-1', T1)]).when(record('aa-1', T3)).then([]);
+    spec.given([]).when(record(null, T1)).then([]);
+    spec.given([assigned('aa-1', T1), unassigned('aa-1', T2)]).when(record(null, T3)).then([]);
+  });
+
+  it('assigns again after an unassignment, to the same AA or another', () => {
+    spec.given([assigned('aa-1', T1), unassigned('aa-1', T2)]).when(record('aa-1', T3)).then([assigned('aa-1', T3)]);
+    spec.given([assigned('aa-1', T1), unassigned('aa-1', T2)]).when(record('aa-2', T3)).then([assigned('aa-2', T3)]);
+  });
+
+  it('R12 ignores a record that takes effect no later than the last change (an older file again): the newer fact stands', () => {
+    spec.given([assigned('aa-1', T1), unassigned('aa-1', T3)]).when(record('aa-1', T2)).then([]);
+    spec.given([assigned('aa-2', T2)]).when(record('aa-1', T1)).then([]);
+    spec.given([assigned('aa-2', T2)]).when(record(null, T2)).then([]);
+  });
+
+  it('names the outcome of a record by its events', () => {
+    expect(outcomeOf([])).toBe('unchanged');
+    expect(outcomeOf([assigned('aa-1', T1)])).toBe('assigned');
+    expect(outcomeOf([unassigned('aa-1', T1)])).toBe('unassigned');
+    expect(outcomeOf([unassigned('aa-1', T1), assigned('aa-2', T1)])).toBe('moved');
+  });
+});
+
+describe('AA assignment history', () => {
+  it('R12 lists each assignment period, oldest first, with the current AA', () => {
+    const events = [assigned('aa-1', T1), unassigned('aa-1', T2), assigned('aa-2', T2), unassigned('aa-2', T3), assigned('aa-1', T3)];
+    expect(assignmentHistory(CPR, events)).toEqual({
+      cpr: CPR,
+      aaId: 'aa-1',
+      history: [
+        { aaId: 'aa-1', assignedAt: T1, unassignedAt: T2 },
+        { aaId: 'aa-2', assignedAt: T2, unassignedAt: T3 },
+        { aaId: 'aa-1', assignedAt: T3, unassignedAt: null },
+      ],
+    });
+  });
+
+  it('is empty, with no current AA, for a citizen never assigned or no longer assigned', () => {
+    expect(assignmentHistory(CPR, [])).toEqual({ cpr: CPR, aaId: null, history: [] });
+    expect(assignmentHistory(CPR, [assigned('aa-1', T1), unassigned('aa-1', T2)]).aaId).toBeNull();
+  });
+});
