@@ -1,3 +1,4 @@
+import { aaAssignmentsProjection } from './aa-assignments/aa-assignments.projection';
 import { applicationsProjection } from './applications/applications.projection';
 import { dfdgMessagesProjection } from './dfdg/dfdg-messages.projection';
 import { GRANT_PROJECTIONS } from './grants/grant-projections';
@@ -8,7 +9,7 @@ import { supplementaryGrantsProjection } from './supplementary-grants/supplement
 import { AnyProjection as Projection } from './runner/projection';
 
 /** Every projection the runner keeps up to date; `projections:rebuild` takes these names. */
-export const PROJECTIONS: Projection[] = [applicationsProjection, offersProjection, iguAgreementsProjection, supplementaryGrantsProjection, ...GRANT_PROJECTIONS, dfdgMessagesProjection, searchProjection];
+export const PROJECTIONS: Projection[] = [applicationsProjection, offersProjection, iguAgreementsProjection, supplementaryGrantsProjection, ...GRANT_PROJECTIONS, dfdgMessagesProjection, searchProjection, aaAssignmentsProjection];
 
 export function projectionByName(name: string): Projection | undefined {
   return PROJECTIONS.find((p) => p.name === name);
