@@ -2,9 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
 import { EmployerTasksController } from '../projections/search/employer-tasks.controller';
-import { SearchApplicationsAndOffersController } from '../projections/search/search-applications-and-offers.controller';
-import { SearchGrantsController } from '../projections/search/search-grants.controller';
-import { SearchIguAgreementsController } from '../projections/search/search-igu-agreements.controller';
+import { SearchController } from '../projections/search/search.controller';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
 import { GrantsModule } from './cases/grants/grants.module';
@@ -27,8 +25,8 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule],
-      controllers: [HealthController, EmployerTasksController, SearchGrantsController, SearchApplicationsAndOffersController, SearchIguAgreementsController],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, AaAssignmentsModule],
+      controllers: [HealthController, EmployerTasksController, SearchController],
       providers: [
         ProjectionsService,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,9 +1,18 @@
-/** The query parameters every `/api/search/…` list shares (issue 5): paging (R1), the extended filters (R8, D13) and `order`. */
+/**
+ * The query parameters of every `/api/search/{list}` (issue 5): paging (R1), the multi-select
+ * filters (R6), the extended filters (R8, D13), the sort and `order`. Which values a list accepts
+ * (its statuses, case types, sort columns) the engine checks against the list's definition.
+ */
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { SCHEME_CODES, Scheme } from '../../src/registries/schemes';
+import { SUPPLEMENTARY_GRANT_TYPES } from '../../src/registries/supplementary-grant-types';
 import { MultiValue, PageQueryDto } from '../shared/page-query.dto';
 import { SortOrder } from './search-query';
+
+const SUPPLEMENTARY_VALUES = [...Object.keys(SUPPLEMENTARY_GRANT_TYPES), 'none'];
+const CODE = /^[a-z][a-z-]{0,39}$/;
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -43,7 +52,35 @@ export class SearchQueryDto extends PageQueryDto {
   @IsOptional() @Type(() => Number) @IsNumber() @Min(0) @Max(168)
   hoursMax?: number;
 
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Default: desc for the default sort (newest first), asc for a chosen column' })
+  @ApiPropertyOptional({ description: "'Navn': part of the citizen's name, any case (an AA's matches only citizens assigned to it, R13)" })
+  @IsOptional() @Length(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: SCHEME_CODES, isArray: true, description: "'Ordning', multi-select (R2, R6); none given: every scheme (R5); a supplementary grant by its parent's scheme (R3)" })
+  @IsOptional() @MultiValue() @IsIn(SCHEME_CODES, { each: true })
+  scheme?: Scheme[];
+
+  @ApiPropertyOptional({ isArray: true, type: String, description: "'Status', multi-select (R6): the list's own status codes (R9; R18: never closed-unused)" })
+  @IsOptional() @MultiValue() @Matches(CODE, { each: true })
+  status?: string[];
+
+  @ApiPropertyOptional({ isArray: true, type: String, description: "The case types of a list that mixes them ('Ansøgninger og tilbud': application, offer)" })
+  @IsOptional() @MultiValue() @Matches(CODE, { each: true })
+  caseType?: string[];
+
+  @ApiPropertyOptional({ enum: SUPPLEMENTARY_VALUES, isArray: true, description: "'Tillægsbevilling' on 'Bevillinger' (R17); `none` for plain grants" })
+  @IsOptional() @MultiValue() @IsIn(SUPPLEMENTARY_VALUES, { each: true })
+  supplementaryGrantType?: string[];
+
+  @ApiPropertyOptional({ type: Boolean, description: "'Tilbud': offers whose grants have all ceased (true) or not (false); the offer bubble uses false (R25)" })
+  @IsOptional() @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value)) @IsBoolean()
+  ceased?: boolean;
+
+  @ApiPropertyOptional({ description: "A column key of the list (its `sort` values are in its description); a company may not sort by 'approvedDate' (R10)" })
+  @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/)
+  sort?: string;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Default: the list\'s default order for its default sort, asc for a chosen column' })
   @IsOptional() @IsIn(['asc', 'desc'])
   order?: SortOrder;
 }

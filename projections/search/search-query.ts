@@ -1,56 +1,19 @@
 /**
- * The filter and sort builder the `/api/search/…` lists share (issue 5) on `search_cases`: a sort
- * is chosen from a whitelist of columns (never built from input text), nulls last both ways, with
- * the case id as the final tie-breaker so that paging never repeats or drops a row (R1).
+ * SQL helpers of the search engine (issue 5) on `search_cases`: registry constants as literals,
+ * sorting on Danish labels, and the extended filters every list shares (R8, D13). User input only
+ * ever travels in bind parameters.
  */
-import { DataSource } from 'typeorm';
-import { Principal, Role } from '../../src/platform/auth/principal';
-import { ForbiddenError, ProblemError } from '../../src/platform/http/problems';
-import { Conditions, PageRequest } from '../shared/paged-list';
+import { Conditions } from '../shared/paged-list';
 
 export type SortOrder = 'asc' | 'desc';
 
-/** A sort key of a list: a fixed SQL expression over `search_cases`, keyed by the API's column name. */
-export type SortWhitelist<K extends string> = Readonly<Record<K, string>>;
+/** A registry constant as an SQL string literal (never user input: that goes in bind parameters). */
+export const sqlLiteral = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** `CASE column WHEN 'code' THEN 'label' … END`: sorting on the Danish display value, from a registry (constants only). */
 export function labelSql(column: string, labels: Readonly<Record<string, string>>): string {
-  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  const whens = Object.entries(labels).map(([code, label]) => `WHEN ${quote(code)} THEN ${quote(label)}`);
+  const whens = Object.entries(labels).map(([code, label]) => `WHEN ${sqlLiteral(code)} THEN ${sqlLiteral(label)}`);
   return `(CASE ${column} ${whens.join(' ')} ELSE ${column} END)`;
-}
-
-/** ORDER BY from the whitelist only; an unknown key never reaches SQL (the DTO rejects it first). */
-export function orderBy<K extends string>(whitelist: SortWhitelist<K>, sort: K, order: SortOrder): string {
-  const expr = whitelist[sort];
-  if (expr === undefined) throw new Error(`not a sort column: ${String(sort)}`);
-  const dir = order === 'asc' ? 'ASC' : 'DESC';
-  return `ORDER BY ${expr} ${dir} NULLS LAST, case_id ${dir}`;
-}
-
-/** The rows of `search_cases` a principal may see: its job centre's, its company's, its own, or all (auditor); `roles` narrows who may list at all. */
-export function scopedSearch(principal: Principal, where: Conditions, list: string, roles?: readonly Role[]): Conditions {
-  if (roles && !roles.includes(principal.role)) throw new ForbiddenError(`A ${principal.role} has no '${list}' list`);
-  switch (principal.role) {
-    case 'jobcentre':
-      return where.add((p) => `jobcentre = ${p(principal.org)}`);
-    case 'company':
-      return where.add((p) => `company_cvr = ${p(principal.org)}`);
-    case 'citizen':
-      return where.add((p) => `citizen_cpr = ${p(principal.org)}`);
-    case 'auditor':
-      return where;
-    default:
-      throw new ForbiddenError(`A ${principal.role} has no '${list}' list`);
-  }
-}
-
-/** R10: 'Godkendt dato' is hidden from companies, so it may not order their rows either (a 400 naming `sort`). */
-export function refuseHiddenSort(principal: Principal, sort: string | undefined): void {
-  if (principal.role === 'company' && sort === 'approvedDate') {
-    const message = "sort: 'approvedDate' is not a column for a company (R10)";
-    throw new ProblemError('validation', message, 'isIn', 'sort', {}, [{ field: 'sort', rule: 'isIn', message }]);
-  }
 }
 
 /** The extended filters every search list shares (R8): period overlap, parties and 'timetal' (D13). */
@@ -78,19 +41,4 @@ export function extendedFilters(where: Conditions, f: ExtendedFilters, compensat
     if (f.hoursMax !== undefined) where.add((p) => `hours_per_week <= ${p(f.hoursMax)}`);
   }
   return where;
-}
-
-/** One page of `search_cases` and its exact total (R1) under the given WHERE and ORDER BY. */
-export async function searchPage<R>(db: DataSource, select: string, where: Conditions, order: string, page: PageRequest): Promise<{ totalCount: number; rows: R[] }> {
-  const clause = where.sql();
-  const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM search_cases ${clause}`, where.params);
-  const n = where.params.length;
-  const rows: R[] = await db.query(`SELECT ${select} FROM search_cases ${clause} ${order} LIMIT $${n + 1} OFFSET $${n + 2}`, [...where.params, page.pageSize, (page.page - 1) * page.pageSize]);
-  return { totalCount: total as number, rows };
-}
-
-/** A list's answer: `{totalCount, page, pageSize, items}` (R1), each row mapped by `item`. */
-export async function searchList<R, I>(db: DataSource, select: string, where: Conditions, order: string, page: PageRequest, item: (row: R) => I) {
-  const { totalCount, rows } = await searchPage<R>(db, select, where, order, page);
-  return { totalCount, page: page.page, pageSize: page.pageSize, items: rows.map(item) };
 }

@@ -16,6 +16,12 @@ export class Conditions {
     return this;
   }
 
+  /** A bind parameter used outside a clause (in a SELECT or ORDER BY expression): its placeholder. */
+  param(value: unknown): string {
+    this.params.push(value);
+    return `$${this.params.length}`;
+  }
+
   /** `column = ANY(values)` when values are given (a multi-select filter, R6: OR within a filter). */
   anyOf(column: string, values: readonly unknown[] | undefined): this {
     return values?.length ? this.add((p) => `${ident(column)} = ANY(${p(values)})`) : this;
