@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
 import { EmployerTasksController } from '../projections/search/employer-tasks.controller';
 import { SearchController } from '../projections/search/search.controller';
+import { AaAssignmentsModule } from './aa-assignments/aa-assignments.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
 import { GrantsModule } from './cases/grants/grants.module';

@@ -1,0 +1,47 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator';
+import { Principal } from '../../platform/auth/principal';
+import { Roles } from '../../platform/auth/roles.decorator';
+import { CommandContext } from '../../platform/commands/command-context';
+import { RecordAssignmentsResult } from './record-assignments.handler';
+import { MAX_ASSIGNMENT_RECORDS, RecordAssignments, RecordAssignmentsDto } from './record-assignments.dto';
+import { RecordAssignmentsPipe } from './record-assignments.pipe';
+
+/** Typed by an interface on purpose: the global validation pipe passes it through to RecordAssignmentsPipe. */
+interface AssignmentsBody {
+  records: RecordAssignmentsDto['records'];
+}
+
+const OUTCOMES = ['assigned', 'unassigned', 'moved', 'unchanged'];
+
+@ApiTags('dfdg')
+@ApiBearerAuth()
+@Controller('api/dfdg/assignments')
+export class RecordAssignmentsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  // DFDG is national: its data arrives through the integration principal, never from a caseworker.
+  @Roles('case-system')
+  @ApiOperation({ summary: `Record DFDG's assignments of citizens to an Anden Aktør (R12, R13, D8, D17): 1–${MAX_ASSIGNMENT_RECORDS} records, each decided and appended on its citizen's stream` })
+  @ApiBody({ type: RecordAssignmentsDto })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        recorded: { type: 'integer' },
+        unchanged: { type: 'integer' },
+        results: { type: 'array', items: { type: 'object', properties: { cpr: { type: 'string' }, outcome: { type: 'string', enum: OUTCOMES }, events: { type: 'integer' } } } },
+      },
+    },
+  })
+  record(@Body(RecordAssignmentsPipe) body: AssignmentsBody, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<RecordAssignmentsResult> {
+    // No If-Match: one request writes many citizens' streams, each with its own revision.
+    const context: CommandContext = { principal, correlationId: req.context.correlationId, causationId: req.context.requestId };
+    return this.commands.execute(new RecordAssignments(body.records, context));
+  }
+}
