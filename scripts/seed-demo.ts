@@ -37,8 +37,11 @@ async function main(): Promise<void> {
   await api.put('/api/reference-data/companies', importer, demoCompanies.map(({ cvr, name }) => ({ cvr, name })));
   const pUnits = demoCompanies.flatMap((c) => c.pUnits.map((p) => ({ ...p, cvr: c.cvr })));
   for (let i = 0; i < pUnits.length; i += 2000) await api.put("/api/reference-data/p-units", importer, pUnits.slice(i, i + 2000));
-  await api.put('/api/reference-data/citizens', importer, demoCitizens);
-  process.stderr.write(`reference data: ${JOBCENTRES.length} job centres, ${demoCompanies.length} companies, ${pUnits.length} P-units, ${demoCitizens.length} citizens\n`);
+  await api.put('/api/reference-data/citizens', importer, demoCitizens.map(({ cpr, firstName, lastName }) => ({ cpr, firstName, lastName })));
+  // R12/R13: DFDG's assignments to an Anden Aktør arrive as events, through the integration principal.
+  const assignments = demoCitizens.filter((c) => c.aaId).map(({ cpr, aaId }) => ({ cpr, aaId, effectiveAt: new Date(started).toISOString() }));
+  if (assignments.length) await api.post('/api/dfdg/assignments', await api.token('case-system', JOBCENTRES[0][0]), { records: assignments });
+  process.stderr.write(`reference data: ${JOBCENTRES.length} job centres, ${demoCompanies.length} companies, ${pUnits.length} P-units, ${demoCitizens.length} citizens (${assignments.length} assigned to an AA)\n`);
 
   const summary = await seedCases(api, { companies: demoCompanies, citizens: demoCitizens, cases: Number(option('cases', '3000')), seed });
   process.stdout.write(`${JSON.stringify({ ...summary, seconds: Math.round((Date.now() - started) / 100) / 10 })}\n`);

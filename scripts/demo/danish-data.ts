@@ -42,7 +42,8 @@ export interface DemoCitizen {
   cpr: string;
   firstName: string;
   lastName: string;
-  assignedAa: string | null;
+  /** The Anden Aktør DFDG assigns the citizen to (every tenth or so), recorded through POST /api/dfdg/assignments. */
+  aaId: string | null;
 }
 
 export function citizens(r: Random, count: number): DemoCitizen[] {
@@ -50,7 +51,7 @@ export function citizens(r: Random, count: number): DemoCitizen[] {
     const day = String(r.int(1, 28)).padStart(2, '0');
     const month = String(r.int(1, 12)).padStart(2, '0');
     const year = String(r.int(60, 99));
-    return { cpr: `${day}${month}${year}${String(1000 + (i % 9000)).padStart(4, '0')}`, firstName: r.pick(FIRST_NAMES), lastName: r.pick(LAST_NAMES), assignedAa: r.next() < 0.1 ? 'aa-1' : null };
+    return { cpr: `${day}${month}${year}${String(1000 + (i % 9000)).padStart(4, '0')}`, firstName: r.pick(FIRST_NAMES), lastName: r.pick(LAST_NAMES), aaId: r.next() < 0.1 ? 'aa-1' : null };
   });
 }
 

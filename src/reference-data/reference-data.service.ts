@@ -29,8 +29,6 @@ export interface Citizen {
   cpr: string;
   firstName: string;
   lastName: string;
-  /** R12/R13: the Anden Aktør the citizen is assigned ('udlagt') to in DFDG, if any. */
-  assignedAa: string | null;
   updatedAt: string;
 }
 
@@ -44,7 +42,7 @@ const TIMESTAMP = `to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:
 export const SELECT_JOBCENTRE = `SELECT number, name, ${TIMESTAMP} AS "updatedAt" FROM jobcentres`;
 export const SELECT_COMPANY = `SELECT cvr, name, ${TIMESTAMP} AS "updatedAt" FROM companies`;
 export const SELECT_P_UNIT = `SELECT p_number AS "pNumber", cvr, name, address, has_employee_representative AS "hasEmployeeRepresentative", ${TIMESTAMP} AS "updatedAt" FROM p_units`;
-export const SELECT_CITIZEN = `SELECT cpr, first_name AS "firstName", last_name AS "lastName", assigned_aa AS "assignedAa", ${TIMESTAMP} AS "updatedAt" FROM citizens`;
+export const SELECT_CITIZEN = `SELECT cpr, first_name AS "firstName", last_name AS "lastName", ${TIMESTAMP} AS "updatedAt" FROM citizens`;
 
 /**
  * Lookups of the imported reference data for command handlers and queries. Answers are

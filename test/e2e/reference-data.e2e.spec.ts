@@ -36,7 +36,7 @@ describe('reference data over HTTP', () => {
       { pNumber: '1000000002', cvr: CVR, name: 'Lageret' },
     ];
     expect((await put('p-units', support).send(pUnits).expect(200)).body).toEqual({ imported: 2 });
-    await put('citizens', caseworker).send([{ cpr: CPR, firstName: 'Søren', lastName: 'Ærø', assignedAa: AA }]).expect(200);
+    await put('citizens', caseworker).send([{ cpr: CPR, firstName: 'Søren', lastName: 'Ærø' }]).expect(200);
 
     const listed = await get(`companies/${CVR}/p-units`, caseworker).expect(200);
     expect(listed.body).toMatchObject({ totalCount: 2, page: 1, pageSize: 50 });
@@ -44,7 +44,7 @@ describe('reference data over HTTP', () => {
     expect(listed.body.items[1]).toEqual({ ...pUnits[0], updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
     expect(listed.body.items[0]).toMatchObject({ address: null, hasEmployeeRepresentative: false });
     expect((await get('jobcentres', caseworker).expect(200)).body.items).toEqual([{ number: JOBCENTRE, name: 'Jobcenter København', updatedAt: expect.any(String) }]);
-    expect((await get(`citizens/${CPR}`, caseworker).expect(200)).body).toMatchObject({ cpr: CPR, firstName: 'Søren', lastName: 'Ærø', assignedAa: AA });
+    expect((await get(`citizens/${CPR}`, caseworker).expect(200)).body).toEqual({ cpr: CPR, firstName: 'Søren', lastName: 'Ærø', updatedAt: expect.any(String) });
 
     const companies = await get('companies?query=østergaard', caseworker).expect(200);
     expect(companies.body).toMatchObject({ totalCount: 1, items: [{ cvr: CVR, name: 'Østergaard Smede ApS' }] });
@@ -77,8 +77,8 @@ describe('reference data over HTTP', () => {
     expect(body.items.find((p: { pNumber: string }) => p.pNumber === '2000000002')).toMatchObject({ address: null, hasEmployeeRepresentative: false });
 
     await putCsv('citizens', caseworker, 'cpr,firstName,lastName\n0202021234,Åse,Ærbødig\n').expect(200);
-    await putCsv('citizens', caseworker, 'cpr,first_name,last_name,assigned_aa\n0202021234,Åse,Ærbødig-Øster,aa-7\n').expect(200);
-    expect(await t.app.get(ReferenceData).citizen('0202021234')).toMatchObject({ lastName: 'Ærbødig-Øster', assignedAa: 'aa-7' });
+    await putCsv('citizens', caseworker, 'cpr,first_name,last_name\n0202021234,Åse,Ærbødig-Øster\n').expect(200);
+    expect(await t.app.get(ReferenceData).citizen('0202021234')).toMatchObject({ lastName: 'Ærbødig-Øster' });
   });
 
   it('an Idempotency-Key covers the CSV body: the same key with another file is a 422', async () => {
@@ -154,6 +154,10 @@ describe('reference data over HTTP', () => {
 
   it('R12 R13 an AA sees a citizen only while assigned to it; otherwise the same 404 as for an unknown CPR', async () => {
     await put('citizens', caseworker).send([{ cpr: '0303031234', firstName: 'Ib', lastName: 'Ulf' }]).expect(200);
+    // The assignment comes from DFDG, as an event; the lookup follows its read model.
+    const dfdg = await auth('case-system', JOBCENTRE);
+    await t.http.post('/api/dfdg/assignments').set('Authorization', dfdg).send({ records: [{ cpr: CPR, aaId: AA, effectiveAt: '2026-03-01T08:00:00Z' }] }).expect(200);
+    await t.settle();
     const aa = await auth('anden-aktoer', AA);
     expect((await get(`citizens/${CPR}`, aa).expect(200)).body).toMatchObject({ cpr: CPR, firstName: 'Søren' });
     const unassigned = await get('citizens/0303031234', aa).expect(404);
@@ -182,6 +186,9 @@ describe('reference data over HTTP', () => {
     expect(missingColumn.body).toMatchObject({ rule: 'missing-column', field: 'row 1, column cvr' });
     const wrongType = await put('p-units', caseworker).send([{ pNumber: '3000000009', cvr: CVR, name: 'X', hasEmployeeRepresentative: 'maybe' }]).expect(400);
     expect(wrongType.body).toMatchObject({ rule: 'isBoolean', field: '[0].hasEmployeeRepresentative' });
+    // R12: the AA assignment is no longer reference data (POST /api/dfdg/assignments records it).
+    expect((await put('citizens', caseworker).send([{ cpr: CPR, firstName: 'Søren', lastName: 'Ærø', assignedAa: AA }]).expect(400)).body).toMatchObject({ rule: 'unknown-field', field: '[0].assignedAa' });
+    expect((await putCsv('citizens', caseworker, `cpr,first_name,last_name,assigned_aa\n${CPR},Søren,Ærø,${AA}\n`).expect(400)).body).toMatchObject({ rule: 'unknown-column', field: 'row 1, column assigned_aa' });
     expect((await put('companies', caseworker).send({ cvr: CVR, name: 'X' }).expect(400)).body).toMatchObject({ rule: 'isArray', field: 'body' });
     const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ number: String(i % 10_000), name: 'J' }));
     expect((await put('jobcentres', caseworker).send(tooMany).expect(400)).body).toMatchObject({ rule: 'arrayMaxSize', field: 'body' });

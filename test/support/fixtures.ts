@@ -28,7 +28,7 @@ export const STANDARD_REFERENCE_DATA = {
     { pNumber: P_NUMBER_NO_REP, cvr: CVR, name: 'Østergaard Smede, Vejle', address: 'Søndergade 4, 7100 Vejle', hasEmployeeRepresentative: false },
     { pNumber: OTHER_P_NUMBER, cvr: OTHER_CVR, name: 'Bæk & Søn, Odense', address: 'Vestergade 9, 5000 Odense C', hasEmployeeRepresentative: false },
   ],
-  citizens: [{ cpr: CPR, firstName: 'Søren', lastName: 'Ærø', assignedAa: null }],
+  citizens: [{ cpr: CPR, firstName: 'Søren', lastName: 'Ærø' }],
 } as const;
 
 /**

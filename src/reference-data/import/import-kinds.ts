@@ -68,7 +68,7 @@ export const CITIZENS: ImportKind = {
   dto: CitizenImportDto,
   list: importListOf(CitizenImportDto),
   table: 'citizens',
-  columns: [text('cpr', 'cpr'), text('firstName', 'first_name'), text('lastName', 'last_name'), text('assignedAa', 'assigned_aa', false)],
+  columns: [text('cpr', 'cpr'), text('firstName', 'first_name'), text('lastName', 'last_name')],
 };
 
 /** Header names compare without case, spaces, '_' or '-', so `p_number`, `pNumber` and `P-number` all match. */

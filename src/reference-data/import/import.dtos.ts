@@ -7,7 +7,6 @@ import { IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateN
  * prefixes it with where the value came from: `[3].cvr` in JSON, `row 5, column cvr` in CSV.
  */
 const NOT_BLANK = /\S/;
-const AA_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export class JobcentreImportDto {
   @ApiProperty({ example: '101', description: 'Job centre number (1–4 digits)' })
@@ -51,6 +50,7 @@ export class PUnitImportDto {
   hasEmployeeRepresentative?: boolean;
 }
 
+/** The person only: DFDG's assignments to an Anden Aktør are events, recorded by POST /api/dfdg/assignments. */
 export class CitizenImportDto {
   @ApiProperty({ example: '0101901234', description: 'CPR number (10 digits)' })
   @Matches(/^\d{10}$/, { message: 'must be 10 digits' })
@@ -63,10 +63,6 @@ export class CitizenImportDto {
   @ApiProperty({ example: 'Ærø' })
   @IsString({ message: 'must be text' }) @Matches(NOT_BLANK, { message: 'must not be blank' }) @MaxLength(200, { message: 'must be at most 200 characters' })
   lastName: string;
-
-  @ApiPropertyOptional({ example: 'aa-42', nullable: true, description: "R12/R13: the Anden Aktør the citizen is assigned ('udlagt') to in DFDG; null when none" })
-  @IsOptional() @Matches(AA_ID, { message: 'must be an AA id (1–64 letters, digits, ".", "_" or "-")' })
-  assignedAa?: string | null;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AA_ASSIGNMENTS_TABLE } from '../../../projections/aa-assignments/aa-assignments.projection';
 import { Principal } from '../../platform/auth/principal';
 import { ForbiddenError, ProblemError } from '../../platform/http/problems';
 import { Citizen, Company, Jobcentre, PUnit, SELECT_CITIZEN, SELECT_COMPANY, SELECT_JOBCENTRE, SELECT_P_UNIT } from '../reference-data.service';
@@ -69,13 +70,14 @@ export async function listPUnits(db: DataSource, principal: Principal, cvr: stri
 }
 
 /**
- * R12/R13: an AA sees a citizen only while the citizen is assigned to it; otherwise the
- * answer is the same 404 as for an unknown CPR, so the AA learns nothing about the person.
+ * R12/R13: an AA sees a citizen only while the citizen is assigned to it in DFDG (the
+ * `aa_assignments` read model of the assignment events); otherwise the answer is the same 404
+ * as for an unknown CPR, so the AA learns nothing about the person.
  */
 export async function findCitizen(db: DataSource, principal: Principal, cpr: string): Promise<Citizen> {
   const rows: Citizen[] =
     principal.role === 'anden-aktoer'
-      ? await db.query(`${SELECT_CITIZEN} WHERE cpr = $1 AND assigned_aa = $2`, [cpr, principal.org])
+      ? await db.query(`${SELECT_CITIZEN} WHERE cpr = $1 AND EXISTS (SELECT 1 FROM ${AA_ASSIGNMENTS_TABLE} a WHERE a.aa_id = $2 AND a.cpr = $1 AND a.assigned)`, [cpr, principal.org])
       : await db.query(`${SELECT_CITIZEN} WHERE cpr = $1`, [cpr]);
   if (!rows[0]) throw new ProblemError('not-found', 'No such citizen', 'not-found', 'cpr');
   return rows[0];
