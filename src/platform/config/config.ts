@@ -33,6 +33,8 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   /** R34/D21: the most employer tasks returned (the newest); the total says how many there are. */
   employerTasksLimit: number;
+  /** Bulk 'Sæt ansvarlig' over all results of a query (R55): refused above this many cases. */
+  bulkSetResponsibleLimit: number;
   /** R27/D18: cases created on or after this date get the 2,000-character free-text limit. */
   freeTextLimitEffectiveDate: Date;
   /** R42/D2: how often the scheduled check closes grants after ordinary expiry; 0 disables it. */
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     commandRetries: int(env, 'COMMAND_RETRIES', 3),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
     employerTasksLimit: positiveInt(env, 'EMPLOYER_TASKS_LIMIT', 1000),
+    bulkSetResponsibleLimit: positiveInt(env, 'BULK_SET_RESPONSIBLE_LIMIT', 5000),
     freeTextLimitEffectiveDate: date(env, 'FREE_TEXT_LIMIT_EFFECTIVE_DATE', '2022-11-01'),
     ordinaryExpiryIntervalMs: int(env, 'ORDINARY_EXPIRY_INTERVAL_MS', 60_000),
     dfdgPush: {
