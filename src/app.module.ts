@@ -1,8 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
-import { EmployerTasksController } from '../projections/search/employer-tasks.controller';
-import { SearchController } from '../projections/search/search.controller';
+import { SearchModule } from '../projections/search/search.module';
 import { AaAssignmentsModule } from './aa-assignments/aa-assignments.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
@@ -26,8 +25,8 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, AaAssignmentsModule],
-      controllers: [HealthController, EmployerTasksController, SearchController],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, AaAssignmentsModule],
+      controllers: [HealthController],
       providers: [
         ProjectionsService,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
