@@ -52,6 +52,12 @@ describe('search lists for an Anden Aktør (R12, R13, R47, D8, D17)', () => {
     expect((await grants(aa2)).body.totalCount).toBe(0);
   });
 
+  it('R32 an assigned AA opens the cases its list links to; another AA may not', async () => {
+    const { items } = (await grants(aa1)).body as { items: { links: { self: string } }[] };
+    for (const item of items) expect((await t.http.get(item.links.self).set('Authorization', aa1).expect(200)).body.citizen).toEqual({ cpr: CPR });
+    await t.http.get(items[0].links.self).set('Authorization', aa2).expect(403);
+  });
+
   it("R47 D17 the AA's LT grant of an assigned citizen carries the 'AA' marking; its mentor grant does not; no other role gets the key", async () => {
     const items = (await grants(aa1)).body.items as { id: string; aaMarking: boolean }[];
     expect(Object.fromEntries(items.map((i) => [i.id, i.aaMarking]))).toEqual({ [ids.wage]: true, [ids.mentor]: false });
@@ -84,6 +90,9 @@ describe('search lists for an Anden Aktør (R12, R13, R47, D8, D17)', () => {
     }
     expect((await grants(aa1, `?cpr=${CPR}`)).body.totalCount).toBe(0);
     expect((await grants(aa1, '?name=Ærø')).body.totalCount).toBe(0);
+    // Its list still links the case, but the case's view holds the CPR: no longer assigned, it may not open it.
+    await t.http.get(masked.body.items[0].links.self).set('Authorization', aa1).expect(403);
+    await t.http.get(masked.body.items[0].links.self).set('Authorization', aa2).expect(200);
     const now = (await grants(aa2, `?cpr=${CPR}`)).body;
     expect(now.totalCount).toBe(2);
     for (const item of now.items) expect(item).toMatchObject({ cpr: CPR, name: 'Søren Ærø', assignedToMe: true });

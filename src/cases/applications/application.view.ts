@@ -11,8 +11,8 @@ import { assertMayReadCase } from '../shared/read-access';
 export { applicationLink };
 
 /** Who may read an application: its job centre, company, representative, citizen, and auditors. */
-export function assertMayRead(principal: Principal, state: ApplicationState): void {
-  assertMayReadCase(principal, 'application', state, { employeeRepresentative: true, citizen: true });
+export function assertMayRead(principal: Principal, state: ApplicationState, assignedAa = false): void {
+  assertMayReadCase(principal, 'application', state, { employeeRepresentative: true, citizen: true, assignedAa });
 }
 
 

@@ -12,8 +12,8 @@ import { GrantCommand, GrantState, decideGrant } from './grant.decider';
 import { assertMayReadCase } from '../shared/read-access';
 
 /** Who may read a grant: its job centre, company and citizen, and auditors. */
-export function assertMayReadGrant(principal: Principal, state: GrantState): void {
-  assertMayReadCase(principal, 'grant', state, { citizen: true });
+export function assertMayReadGrant(principal: Principal, state: GrantState, assignedAa = false): void {
+  assertMayReadCase(principal, 'grant', state, { citizen: true, assignedAa });
 }
 
 

@@ -16,9 +16,11 @@ export interface ReadRules {
   citizen?: boolean | (() => boolean);
   /** Every job centre may read it (a national-list offer, read-only). */
   anyJobcentre?: boolean;
+  /** The reader is an AA the case's citizen is assigned to now (R12, R32: it opens what its lists link to). */
+  assignedAa?: boolean;
 }
 
-/** Who may read a case: its job centre (staff, company support, case system), company, the parties the rules add, and auditors. */
+/** Who may read a case: its job centre (staff, company support, case system), company, the parties the rules add (an assigned AA among them), and auditors. */
 export function assertMayReadCase(principal: Principal, what: string, parties: CaseParties, rules: ReadRules): void {
   const { role, org } = principal;
   const citizen = typeof rules.citizen === 'function' ? rules.citizen() : rules.citizen === true;
@@ -28,6 +30,7 @@ export function assertMayReadCase(principal: Principal, what: string, parties: C
     (role === 'jobcentre' && rules.anyJobcentre === true) ||
     (role === 'company' && org === parties.company?.cvr) ||
     (role === 'employee-representative' && rules.employeeRepresentative === true && (org === parties.company?.pNumber || org === parties.company?.cvr)) ||
-    (role === 'citizen' && citizen && org === parties.citizen?.cpr);
+    (role === 'citizen' && citizen && org === parties.citizen?.cpr) ||
+    (role === 'anden-aktoer' && rules.assignedAa === true);
   if (!allowed) throw new ForbiddenError(`A ${role} of ${org} may not see this ${what}`);
 }

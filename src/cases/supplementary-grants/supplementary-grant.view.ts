@@ -8,8 +8,8 @@ import { SupplementaryGrantCommand, SupplementaryGrantState, decideSupplementary
 import { assertMayReadCase } from '../shared/read-access';
 
 /** Who may read a supplementary grant: its job centre, company and citizen, and auditors. */
-export function assertMayReadSupplementaryGrant(principal: Principal, state: SupplementaryGrantState): void {
-  assertMayReadCase(principal, 'supplementary grant', state, { citizen: true });
+export function assertMayReadSupplementaryGrant(principal: Principal, state: SupplementaryGrantState, assignedAa = false): void {
+  assertMayReadCase(principal, 'supplementary grant', state, { citizen: true, assignedAa });
 }
 
 

@@ -11,6 +11,8 @@ import { loadCase } from '../../shared/load-case';
 import { grantCase } from '../grant.case';
 import { GrantResponder } from '../grant.respond';
 import { assertMayReadGrant } from '../grant.view';
+import { DataSource } from 'typeorm';
+import { isAssignedAa } from '../../../aa-assignments/aa-read-access';
 
 /** One grant, folded from its own stream (always current); only its supplementary grants come from the read model. */
 @ApiTags('grants')
@@ -20,6 +22,7 @@ export class GetGrantController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: EventRegistry,
+    private readonly db: DataSource,
     private readonly responder: GrantResponder,
   ) {}
 
@@ -27,7 +30,7 @@ export class GetGrantController {
   @ApiOperation({ summary: 'A grant with its status and Danish label, linked cases (its supplementary grants from the read model), links and the caller’s allowedActions; ETag = revision' })
   async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await loadCase(this.store, this.registry, grantCase, id);
-    assertMayReadGrant(principal, state);
+    assertMayReadGrant(principal, state, await isAssignedAa(this.db, principal, state.citizen?.cpr));
     res.setHeader('ETag', etagOf(revision));
     return this.responder.view(state, revision, principal);
   }

@@ -10,6 +10,8 @@ import { CaseIdPipe } from '../../shared/case-id.pipe';
 import { loadCase } from '../../shared/load-case';
 import { supplementaryGrantCase } from '../supplementary-grant.case';
 import { assertMayReadSupplementaryGrant, toSupplementaryGrantView } from '../supplementary-grant.view';
+import { DataSource } from 'typeorm';
+import { isAssignedAa } from '../../../aa-assignments/aa-read-access';
 
 /** One supplementary grant, folded from its own stream; D7: a closed-unused one is still here, in its history. */
 @ApiTags('supplementary-grants')
@@ -19,13 +21,14 @@ export class GetSupplementaryGrantController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly registry: EventRegistry,
+    private readonly db: DataSource,
   ) {}
 
   @Get(':id')
   @ApiOperation({ summary: "A supplementary grant with its type, its parent's scheme (R3), status and Danish label, links and the caller’s allowedActions" })
   async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await loadCase(this.store, this.registry, supplementaryGrantCase, id);
-    assertMayReadSupplementaryGrant(principal, state);
+    assertMayReadSupplementaryGrant(principal, state, await isAssignedAa(this.db, principal, state.citizen?.cpr));
     res.setHeader('ETag', etagOf(revision));
     return toSupplementaryGrantView(state, revision, principal);
   }
