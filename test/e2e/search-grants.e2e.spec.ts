@@ -86,9 +86,10 @@ describe("'Bevillinger' GET /api/search/grants", () => {
     expect((await search(a.company, '?sort=approvedDate').expect(400)).body.field).toBe('sort');
   });
 
-  it('R17 sorts on Tillægsbevilling both ways, plain grants (null) last', async () => {
+  it("R11 R17 the 'Tillægsbevilling' column shows 'Hjælpemidler' or 'Mentor' and sorts on it both ways, plain grants (null) last", async () => {
     const asc = await search(a.caseworker, '?sort=supplementaryGrantType&order=asc').expect(200);
     expect(asc.body.items.map((i: Item) => i.supplementaryGrantType).slice(0, 3)).toEqual(['assistive-aids', 'mentor', null]);
+    expect(asc.body.items.map((i: Item) => i.supplementaryGrantTypeLabel).slice(0, 3)).toEqual(['Hjælpemidler', 'Mentor', null]);
     const desc = await search(a.caseworker, '?sort=supplementaryGrantType&order=desc').expect(200);
     expect(desc.body.items.map((i: Item) => i.supplementaryGrantType).slice(0, 3)).toEqual(['mentor', 'assistive-aids', null]);
     const hours = await search(a.caseworker, '?sort=hoursPerWeek&order=desc').expect(200);

@@ -93,7 +93,7 @@ describe('search lists, bubbles and bulk Sæt ansvarlig (issue 5)', () => {
     expect((await t.http.get('/api/search/no-such-list').set('Authorization', a.caseworker).expect(404)).body.status).toBe(404);
   });
 
-  it("D9 R15 R25 'Tilbud': an offer shows its grant's date; one whose grant ceased is found by ceased=true and never counts in the offer bubble", async () => {
+  it("R14 D9 R15 R25 'Tilbud' on the search read model: an offer shows its grant's date; one whose grant ceased is found by ceased=true and never counts in the offer bubble", async () => {
     const offers = await get(a.caseworker, '/api/search/offers');
     expect(offers.totalCount).toBe(2);
     const ceased = offers.items.find((i) => i.id === ids.offerCeased)!;
