@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -32,7 +32,10 @@ export class ListApplicationsController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'Applications visible to the caller, newest first, with totalCount (R1)' })
+  // D10: the screens' lists run on the search read model; this plain collection stays for integrations, deprecated.
+  @Header('Deprecation', 'true')
+  @Header('Link', '</api/search/applications>; rel="successor-version"')
+  @ApiOperation({ deprecated: true, summary: 'Applications visible to the caller, newest first, with totalCount (R1)' })
   list(@Query() query: ListApplicationsDto, @CurrentPrincipal() principal: Principal) {
     return listApplications(this.db, principal, query);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -34,7 +34,10 @@ export class ListGrantsController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'Grants visible to the caller, newest first, with totalCount (R1); closed-unused ones are left out (D7, R18)' })
+  // D10: the screens' lists run on the search read model; this plain collection stays for integrations, deprecated.
+  @Header('Deprecation', 'true')
+  @Header('Link', '</api/search/grants>; rel="successor-version"')
+  @ApiOperation({ deprecated: true, summary: 'Grants visible to the caller, newest first, with totalCount (R1); closed-unused ones are left out (D7, R18)' })
   list(@Query() query: ListGrantsDto, @CurrentPrincipal() principal: Principal) {
     return listGrants(this.db, principal, query);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -22,7 +22,10 @@ export class ListIguAgreementsController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: 'IGU agreements visible to the caller (companies included, R4), newest first, with totalCount (R1)' })
+  // D10: the screens' lists run on the search read model; this plain collection stays for integrations, deprecated.
+  @Header('Deprecation', 'true')
+  @Header('Link', '</api/search/igu-agreements>; rel="successor-version"')
+  @ApiOperation({ deprecated: true, summary: 'IGU agreements visible to the caller (companies included, R4), newest first, with totalCount (R1)' })
   list(@Query() query: ListIguAgreementsDto, @CurrentPrincipal() principal: Principal) {
     return listIguAgreements(this.db, principal, query);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -27,7 +27,10 @@ export class ListOffersController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: "Offers visible to the caller, newest first, with totalCount (R1) and the 'Annulleret af virksomhed' flag (R15)" })
+  // D10: the screens' lists run on the search read model; this plain collection stays for integrations, deprecated.
+  @Header('Deprecation', 'true')
+  @Header('Link', '</api/search/offers>; rel="successor-version"')
+  @ApiOperation({ deprecated: true, summary: "Offers visible to the caller, newest first, with totalCount (R1) and the 'Annulleret af virksomhed' flag (R15)" })
   list(@Query() query: ListOffersDto, @CurrentPrincipal() principal: Principal) {
     return listOffers(this.db, principal, query);
   }

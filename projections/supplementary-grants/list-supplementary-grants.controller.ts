@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -31,7 +31,10 @@ export class ListSupplementaryGrantsController {
   constructor(private readonly db: DataSource) {}
 
   @Get()
-  @ApiOperation({ summary: "Supplementary grants visible to the caller, newest first, with totalCount (R1); never those 'Lukket bevilling (ej brugt)' (D7)" })
+  // D10: the screens' lists run on the search read model; this plain collection stays for integrations, deprecated.
+  @Header('Deprecation', 'true')
+  @Header('Link', '</api/search/grants?supplementaryGrantType=mentor,assistive-aids>; rel="successor-version"')
+  @ApiOperation({ deprecated: true, summary: "Supplementary grants visible to the caller, newest first, with totalCount (R1); never those 'Lukket bevilling (ej brugt)' (D7)" })
   list(@Query() query: ListSupplementaryGrantsDto, @CurrentPrincipal() principal: Principal) {
     return listSupplementaryGrants(this.db, principal, query);
   }

@@ -72,6 +72,13 @@ describe('search lists, bubbles and bulk Sæt ansvarlig (issue 5)', () => {
     expect(new Set(pages.flatMap(idsOf)).size).toBe(3);
   });
 
+  it('D10 the per-type collections answer as before but say they are deprecated in favour of their search list', async () => {
+    for (const [path, successor] of [['/api/applications', '/api/search/applications'], ['/api/offers', '/api/search/offers'], ['/api/grants', '/api/search/grants']]) {
+      const res = await t.http.get(path).set('Authorization', a.caseworker).expect(200);
+      expect([res.headers.deprecation, res.headers.link]).toEqual(['true', `<${successor}>; rel="successor-version"`]);
+    }
+  });
+
   it("R10 a company's 'Ansøgninger' has no approvedDate key and may not sort by it; the job centre's has", async () => {
     const company = await t.http.get('/api/search/applications').set('Authorization', a.company).expect(200);
     expect(company.text).not.toContain('approvedDate');
