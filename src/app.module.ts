@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
+import { ExportModule } from '../projections/search/export/export.module';
 import { SearchModule } from '../projections/search/search.module';
 import { AaAssignmentsModule } from './aa-assignments/aa-assignments.module';
 import { AttachmentsModule } from './attachments/attachments.module';
@@ -25,7 +26,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, AaAssignmentsModule],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, ExportModule, AaAssignmentsModule],
       controllers: [HealthController],
       providers: [
         ProjectionsService,

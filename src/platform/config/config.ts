@@ -52,6 +52,25 @@ export interface AppConfig {
     /** Pushes in flight at once. */
     concurrency: number;
   };
+  /** Excel exports of the search lists (issue 6, R19–R22, D11). */
+  exports: {
+    /** D11: results of at most this many rows stream straight back; larger ones run as a job. */
+    streamMaxRows: number;
+    /** Queued or running jobs one user may have at once. */
+    maxConcurrentJobsPerUser: number;
+    /** Tries of a job (a worker that went away counts as one) before it is failed. */
+    jobMaxAttempts: number;
+    /** How long a finished job's file is kept before the sweep deletes it. */
+    fileTtlMs: number;
+    /** How often the worker looks for queued jobs; 0 disables it (the process runs no jobs). */
+    pollIntervalMs: number;
+    /** A running job's lease: renewed while it runs; a job whose lease ran out lost its worker. */
+    leaseMs: number;
+    /** Jobs one process runs at once. */
+    workerConcurrency: number;
+    /** How often expired files are deleted; 0 disables the sweep. */
+    sweepIntervalMs: number;
+  };
   features: {
     /** R37/D14: MitID Erhverv signing, off until Digitaliseringsstyrelsen declares it ready. */
     mitidErhverv: boolean;
@@ -117,6 +136,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffBaseMs: int(env, 'DFDG_PUSH_BACKOFF_MS', 1000),
       backoffMaxMs: int(env, 'DFDG_PUSH_BACKOFF_MAX_MS', 300_000),
       concurrency: positiveInt(env, 'DFDG_PUSH_CONCURRENCY', 32),
+    },
+    exports: {
+      streamMaxRows: int(env, 'EXPORT_STREAM_MAX_ROWS', 5000),
+      maxConcurrentJobsPerUser: positiveInt(env, 'EXPORT_MAX_CONCURRENT_JOBS_PER_USER', 2),
+      jobMaxAttempts: positiveInt(env, 'EXPORT_JOB_MAX_ATTEMPTS', 3),
+      fileTtlMs: positiveInt(env, 'EXPORT_FILE_TTL_MS', 24 * 60 * 60 * 1000),
+      pollIntervalMs: int(env, 'EXPORT_JOB_POLL_MS', 1000),
+      leaseMs: positiveInt(env, 'EXPORT_JOB_LEASE_MS', 30_000),
+      workerConcurrency: positiveInt(env, 'EXPORT_WORKER_CONCURRENCY', 2),
+      sweepIntervalMs: int(env, 'EXPORT_SWEEP_INTERVAL_MS', 60_000),
     },
     features: { mitidErhverv: env.FEATURE_MITID_ERHVERV === 'true' },
   };
