@@ -98,11 +98,11 @@ export class ExportController {
     const job = await this.ownJob(id, principal);
     const now = this.clock.now();
     if (job.status === 'queued' || job.status === 'running') {
-      throw new ProblemError('conflict', `Export job ${id} is ${job.status} (${job.rowsWritten} of ${job.rowsTotal} rows); poll ${exportJobLink(id)} until it is done`, 'export-not-ready', 'id', { status: job.status });
+      throw new ProblemError('conflict', `Export job ${id} is ${job.status} (${job.rowsWritten} of ${job.rowsTotal} rows); poll ${exportJobLink(id)} until it is done`, 'export-not-ready', 'id', { jobStatus: job.status });
     }
-    if (job.status === 'failed') throw new ProblemError('conflict', `Export job ${id} failed and has no file: ${job.error}`, 'export-failed', 'id', { status: job.status, error: job.error });
+    if (job.status === 'failed') throw new ProblemError('conflict', `Export job ${id} failed and has no file: ${job.error}`, 'export-failed', 'id', { jobStatus: job.status, error: job.error });
     if (job.status === 'expired' || !job.fileKey || (job.expiresAt && job.expiresAt <= now)) {
-      throw new ProblemError('not-found', `The file of export job ${id} expired and was deleted; export the list again`, 'export-expired', 'id', { status: 'expired' });
+      throw new ProblemError('not-found', `The file of export job ${id} expired and was deleted; export the list again`, 'export-expired', 'id', { jobStatus: 'expired' });
     }
     const list = searchListById(job.listId);
     res.status(200).setHeader('Content-Type', XLSX_CONTENT_TYPE);
