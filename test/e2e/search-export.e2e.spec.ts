@@ -163,4 +163,12 @@ describe('Excel export of the search lists, streamed (issue 6)', () => {
     expect((await get('/api/search/no-such-list/export').expect(404)).body.status).toBe(404);
     expect((await get('/api/search/extensions/export', a.company).expect(403)).body.status).toBe(403);
   });
+
+  it('the export endpoints are in the OpenAPI document', async () => {
+    const { paths } = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(Object.keys(paths['/api/search/{list}/export'].get.responses)).toEqual(expect.arrayContaining(['200', '202', '409']));
+    expect(paths['/api/search/{list}/export'].get.responses['200'].content).toHaveProperty([XLSX]);
+    expect(paths['/api/exports/{id}'].get).toBeDefined();
+    expect(paths['/api/exports/{id}/file'].get).toBeDefined();
+  });
 });
