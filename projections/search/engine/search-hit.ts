@@ -38,9 +38,16 @@ export interface SearchHit {
 /** An SQL expression per hit field: `sort` to order by, `select` to read (dates as text, instants as ISO). */
 export type HitSql = Record<keyof SearchHit, { sort: string; select: string }>;
 
-const plain = (column: string) => ({ sort: column, select: column });
-const date = (column: string) => ({ sort: column, select: `${column}::text` });
-const instant = (column: string) => ({ sort: column, select: `to_jsonb(${column}) #>> '{}'` });
+/**
+ * Sorts name the table's column, never the bare name: ORDER BY a bare name that is also an output
+ * alias sorts the selected text (`hours_per_week::text`: '9.5' after '37.0'), and an expression
+ * over text can use no index.
+ */
+const column = (name: string) => `search_cases.${name}`;
+const plain = (name: string) => ({ sort: column(name), select: name });
+const date = (name: string) => ({ sort: column(name), select: `${name}::text` });
+const instant = (name: string) => ({ sort: column(name), select: `to_jsonb(${name}) #>> '{}'` });
+const expression = (sql: string) => ({ sort: sql, select: sql });
 
 const CITIZEN_NAME = `(SELECT c.first_name || ' ' || c.last_name FROM citizens c WHERE c.cpr = search_cases.citizen_cpr)`;
 
@@ -64,11 +71,11 @@ export function hitSql(aaParam: string | null): HitSql {
     jobcentre: plain('jobcentre'),
     company_cvr: plain('company_cvr'),
     p_number: plain('p_number'),
-    citizen_cpr: plain(masked('citizen_cpr')),
-    citizen_name: plain(masked(CITIZEN_NAME)),
-    aa_assigned: plain(assigned ?? 'NULL::boolean'),
-    aa_marking: plain(marking),
-    hours_per_week: { sort: 'hours_per_week', select: 'hours_per_week::text' },
+    citizen_cpr: expression(masked(column('citizen_cpr'))),
+    citizen_name: expression(masked(CITIZEN_NAME)),
+    aa_assigned: expression(assigned ?? 'NULL::boolean'),
+    aa_marking: expression(marking),
+    hours_per_week: { sort: column('hours_per_week'), select: 'hours_per_week::text' },
     period_start: date('period_start'),
     period_end: date('period_end'),
     approved_date: date('approved_date'),
