@@ -42,14 +42,23 @@ export const searchProjection: Projection<SearchRow> = {
   table: 'search_cases',
   key: 'case_id',
   columns: SEARCH_COLUMNS,
+  // Chosen by `npm run bench:search` (README 'Search: table, indexes and counts'): a page's total and
+  // its case ids come from index-only scans, so they cost index entries of the caller's scope, not rows.
   indexes: [
     // R34/D21: a company's employer tasks (employer_task_since IS NOT NULL), newest first: a backward scan of this index, no sort.
     ['company_cvr', 'employer_task_since', 'case_id'],
-    // The common lists: a job centre's or a company's cases of a type, newest first.
-    ['jobcentre', 'case_type', 'created_at'],
+    // A job centre's lists: every column they filter or sort on (but the name), so the exact count and the
+    // page's ids never read the table; status third, so a status filter narrows the range.
+    [
+      'jobcentre', 'case_type', 'status', 'scheme', 'created_at', 'case_id', 'approved_date', 'received_date', 'review_due_date', 'ceased_date',
+      'period_start', 'period_end', 'hours_per_week', 'responsible_caseworker', 'supplementary_grant_type', 'citizen_cpr', 'company_cvr', 'p_number',
+      'cancelled_by_company_at', 'cessation_reason',
+    ],
+    // A company's lists (its cases are few: the rows are read).
     ['company_cvr', 'case_type', 'created_at'],
-    ['citizen_cpr', 'created_at'],
-    ['parent_grant_id'],
+    // A citizen's cases, a CPR filter and an AA's citizens (R12): the count and the default page without the table.
+    ['citizen_cpr', 'case_type', 'status', 'created_at', 'case_id'],
+    // afterBatch: the grants made on an offer (D9, R25). No query looks supplementary grants up by parent here.
     ['offer_id'],
   ],
   handles: [...new Set([...APPLICATION_EVENT_TYPES, ...OFFER_EVENT_TYPES, ...GRANT_EVENT_TYPES, ...SUPPLEMENTARY_GRANT_EVENT_TYPES, ...IGU_AGREEMENT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES])],
