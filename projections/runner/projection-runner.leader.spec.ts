@@ -31,7 +31,11 @@ describe('projection runner leadership (a PostgreSQL advisory lock elects one ac
 
   const advisoryLocksHeld = async () =>
     Number((await env.db.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`))[0].n);
-  const counts = async () => Object.fromEntries((await tableRows(env.db, a.projection)).map((r) => [r.id, r.count]));
+  // The leader creates the table when it starts; until then there is nothing counted yet.
+  const counts = async () => {
+    const [{ exists }] = await env.db.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [a.projection.table]);
+    return exists ? Object.fromEntries((await tableRows(env.db, a.projection)).map((r) => [r.id, r.count])) : {};
+  };
 
   /** Samples both runners for `ms` and fails if both ever claim to lead. */
   async function neverBothLeaders(ms: number): Promise<void> {
