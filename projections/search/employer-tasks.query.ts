@@ -5,12 +5,11 @@
 import { DataSource } from 'typeorm';
 import { Principal } from '../../src/platform/auth/principal';
 import { ForbiddenError } from '../../src/platform/http/problems';
-import { grantLink } from '../../src/cases/grants/grant.case';
-import { supplementaryGrantLink } from '../../src/cases/supplementary-grants/supplementary-grant.case';
 import { SCHEMES, Scheme } from '../../src/registries/schemes';
 import { GRANT_STATUSES, GrantStatus } from '../../src/registries/statuses';
 import { SUPPLEMENTARY_GRANT_TYPES, SupplementaryGrantType } from '../../src/registries/supplementary-grant-types';
 import { isoInstant } from '../shared/paged-list';
+import { SEARCH_CASE_TYPES } from './search-case-types';
 import { SearchRow } from './search-row';
 
 export interface EmployerTask {
@@ -26,7 +25,7 @@ export interface EmployerTask {
   links: { self: string };
 }
 
-const selfLink = (r: Pick<SearchRow, 'case_type' | 'case_id'>) => (r.case_type === 'supplementary-grant' ? supplementaryGrantLink(r.case_id) : grantLink(r.case_id));
+const selfLink = (r: Pick<SearchRow, 'case_type' | 'case_id'>) => SEARCH_CASE_TYPES[r.case_type].link(r.case_id);
 
 /**
  * `employer_task_since` is set only while a grant or supplementary grant awaits the company (R64),

@@ -18,3 +18,6 @@ export const AA_MASKING = {
 
 /** R47, D17: the marking on an AA's VP, LT and VL grants whose citizen is assigned to it. */
 export const AA_MARKING_LABEL = 'AA';
+
+/** A spreadsheet's mark for a set flag, e.g. 'Annulleret af virksomhed' (R15). */
+export const FLAG_SET_LABEL = 'Ja';

@@ -6,26 +6,12 @@
  */
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { applicationCase } from '../../../src/cases/applications/application.case';
-import { grantCase } from '../../../src/cases/grants/grant.case';
-import { iguAgreementCase } from '../../../src/cases/igu-agreements/igu-agreement.case';
-import { offerCase } from '../../../src/cases/offers/offer.case';
 import { ActOnCase } from '../../../src/cases/shared/act-on-case';
-import { CaseType } from '../../../src/cases/shared/case-type';
-import { supplementaryGrantCase } from '../../../src/cases/supplementary-grants/supplementary-grant.case';
 import { CommandContext } from '../../../src/platform/commands/command-context';
 import { ForbiddenError, PROBLEM_STATUS, ProblemError } from '../../../src/platform/http/problems';
 import { SearchPlan, countSearch } from '../engine/search-engine';
+import { SEARCH_CASE_TYPES } from '../search-case-types';
 import { SearchCaseType } from '../search-row';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const CASE_TYPES: Record<SearchCaseType, CaseType<any, any, any>> = {
-  application: applicationCase,
-  offer: offerCase,
-  grant: grantCase,
-  'supplementary-grant': supplementaryGrantCase,
-  'igu-agreement': iguAgreementCase,
-};
 
 /** How many commands run at once: enough to overlap round trips, few enough to leave the pool to others. */
 const PARALLEL = 8;
@@ -52,7 +38,7 @@ async function targets(db: DataSource, plan: SearchPlan, caseIds: string[] | und
 }
 
 async function assignOne(commands: CommandBus, context: CommandContext, target: { id: string; caseType: SearchCaseType }, caseworkerId: string): Promise<BulkOutcome> {
-  const act = new ActOnCase(CASE_TYPES[target.caseType], target.id, context, ({ actor, now }) => ({ type: 'AssignResponsibleCaseworker', caseworkerId, actor, now }));
+  const act = new ActOnCase(SEARCH_CASE_TYPES[target.caseType], target.id, context, ({ actor, now }) => ({ type: 'AssignResponsibleCaseworker', caseworkerId, actor, now }));
   try {
     const result = await commands.execute(act);
     return { id: target.id, caseType: target.caseType, outcome: 'assigned', revision: result.revision };

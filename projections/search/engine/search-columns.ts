@@ -6,7 +6,7 @@
  */
 import { Role } from '../../../src/platform/auth/principal';
 import { SCHEMES, Scheme } from '../../../src/registries/schemes';
-import { AA_MARKING_LABEL, AA_MASKING, CASE_TYPE_LABELS } from '../../../src/registries/search-display';
+import { AA_MARKING_LABEL, AA_MASKING, CASE_TYPE_LABELS, FLAG_SET_LABEL } from '../../../src/registries/search-display';
 import { OFFER_CANCELLED_BY_COMPANY_LABEL } from '../../../src/registries/statuses';
 import { SUPPLEMENTARY_GRANT_TYPES, SupplementaryGrantType } from '../../../src/registries/supplementary-grant-types';
 import { isoInstant } from '../../shared/paged-list';
@@ -170,7 +170,7 @@ export const SEARCH_COLUMNS = {
     key: 'cancelledByCompany',
     // R15, D24: a flag next to the status, never a status; null when not cancelled
     item: (h) => ({ cancelledByCompany: h.cancelled_by_company_at === null ? null : { at: isoInstant(h.cancelled_by_company_at), label: OFFER_CANCELLED_BY_COMPANY_LABEL } }),
-    cells: [text(OFFER_CANCELLED_BY_COMPANY_LABEL, 14, (h) => (h.cancelled_by_company_at === null ? null : 'Ja'))],
+    cells: [text(OFFER_CANCELLED_BY_COMPANY_LABEL, 14, (h) => (h.cancelled_by_company_at === null ? null : FLAG_SET_LABEL))],
     sort: (s) => s.cancelled_by_company_at.sort,
   },
   aaMarking: {

@@ -4,17 +4,12 @@
  * action and an export all run. Scope, masking and column visibility are decided here, once.
  */
 import { DataSource } from 'typeorm';
-import { applicationLink } from '../../../src/cases/applications/application.case';
-import { grantLink } from '../../../src/cases/grants/grant.case';
-import { iguAgreementLink } from '../../../src/cases/igu-agreements/igu-agreement.case';
-import { offerLink } from '../../../src/cases/offers/offer.case';
-import { supplementaryGrantLink } from '../../../src/cases/supplementary-grants/supplementary-grant.case';
 import { Principal } from '../../../src/platform/auth/principal';
 import { ForbiddenError, ProblemError } from '../../../src/platform/http/problems';
 import { SCHEMES, SCHEME_CODES } from '../../../src/registries/schemes';
 import { Conditions, PageRequest } from '../../shared/paged-list';
 import { ExtendedFilters, SortOrder, extendedFilters, sqlLiteral } from '../search-query';
-import { SearchCaseType } from '../search-row';
+import { SEARCH_CASE_TYPES } from '../search-case-types';
 import { SearchColumn, visibleColumns } from './search-columns';
 import { HitSql, SearchHit, hitSql, selectList } from './search-hit';
 import { ListFilter, SearchListDefinition } from './search-lists';
@@ -43,14 +38,6 @@ export interface SearchPlan {
 }
 
 const COMPENSATING = SCHEME_CODES.filter((s) => SCHEMES[s].compensating);
-
-const LINKS: Record<SearchCaseType, (id: string) => string> = {
-  application: applicationLink,
-  offer: offerLink,
-  grant: grantLink,
-  'supplementary-grant': supplementaryGrantLink,
-  'igu-agreement': iguAgreementLink,
-};
 
 export function invalidQuery(field: string, rule: string, message: string): ProblemError {
   return new ProblemError('validation', message, rule, field, {}, [{ field, rule, message }]);
@@ -151,11 +138,11 @@ export function planSearch(list: SearchListDefinition, principal: Principal, q: 
 export function itemOf(plan: SearchPlan, hit: SearchHit): Record<string, unknown> {
   const item: Record<string, unknown> = {};
   for (const column of plan.columns) Object.assign(item, column.item(hit, plan.list.statuses));
-  return { caseType: hit.case_type, ...item, links: { self: LINKS[hit.case_type](hit.case_id) } };
+  return { caseType: hit.case_type, ...item, links: { self: SEARCH_CASE_TYPES[hit.case_type].link(hit.case_id) } };
 }
 
 /** The exact number of rows of the plan: a list's `totalCount` and a bubble's count are this one query (R24). */
-export async function countSearch(db: DataSource, plan: SearchPlan): Promise<number> {
+export async function countSearch(db: Pick<DataSource, 'query'>, plan: SearchPlan): Promise<number> {
   const [{ total }] = await db.query(`SELECT count(*)::int AS total FROM search_cases ${plan.where.sql()}`, plan.where.params);
   return total as number;
 }

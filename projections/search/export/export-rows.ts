@@ -73,11 +73,6 @@ export async function inSnapshot<T>(db: DataSource, work: (q: QueryRunner) => Pr
   }
 }
 
-export async function countInSnapshot(q: QueryRunner, plan: SearchPlan): Promise<number> {
-  const [{ total }] = await q.query(`SELECT count(*)::int AS total FROM search_cases ${plan.where.sql()}`, plan.where.params);
-  return total as number;
-}
-
 /** The plan's rows in its order, `batchSize` at a time, from a cursor of the snapshot's transaction. */
 export async function* planRows(q: QueryRunner, plan: SearchPlan, cursor: string, batchSize: number): AsyncGenerator<SearchHit[]> {
   await q.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${plan.select} FROM search_cases ${plan.where.sql()} ${plan.order}`, plan.where.params);

@@ -4,7 +4,8 @@
  */
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { ExportRequest, cellsOf, countInSnapshot, exportPlan, inSnapshot, planRows, sheetPlans } from './export-rows';
+import { countSearch } from '../engine/search-engine';
+import { ExportRequest, cellsOf, exportPlan, inSnapshot, planRows, sheetPlans } from './export-rows';
 import { writeWorkbook } from './export-workbook';
 
 export const EXPORT_BATCH_ROWS = 1000;
@@ -29,7 +30,7 @@ export async function writeExport(db: DataSource, req: ExportRequest, open: () =
   const aborter = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, aborter.signal]) : aborter.signal;
   return inSnapshot(db, async (q) => {
-    const total = await countInSnapshot(q, whole);
+    const total = await countSearch(q, whole);
     await options.onTotal?.(total);
     signal.throwIfAborted();
     const output = open();
