@@ -9,6 +9,7 @@ import { installBodyParsing } from './platform/http/body-parsing';
 import { requestContext } from './platform/http/request-context';
 import { createValidationPipe } from './platform/http/validation';
 import { PinoNestLogger } from './platform/logging/logger';
+import { InputShapePipe } from './platform/validation/input-shape';
 import { Metrics } from './platform/metrics/metrics';
 
 /** Builds the HTTP application; `main.ts` and the test-app factory both use it. */
@@ -21,7 +22,8 @@ export async function createApp(config: AppConfig, logger: Logger): Promise<INes
   express.disable('x-powered-by');
   express.use(requestContext(logger, app.get(Metrics)));
   installBodyParsing(express, config.bodyLimitBytes);
-  app.useGlobalPipes(createValidationPipe());
+  // The shape checks run first, so no validator recurses into or copies a hostile value.
+  app.useGlobalPipes(new InputShapePipe(), createValidationPipe());
 
   const document = SwaggerModule.createDocument(
     app,

@@ -8,40 +8,40 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { SCHEME_CODES, Scheme } from '../../src/registries/schemes';
 import { SUPPLEMENTARY_GRANT_TYPES } from '../../src/registries/supplementary-grant-types';
+import { IsExistingCalendarDate } from '../../src/platform/validation/calendar-date';
+import { IsIdentifier } from '../../src/platform/validation/identifiers';
 import { MultiValue, PageQueryDto } from '../shared/page-query.dto';
 import { SortOrder } from './search-query';
 
 const SUPPLEMENTARY_VALUES = [...Object.keys(SUPPLEMENTARY_GRANT_TYPES), 'none'];
 const CODE = /^[a-z][a-z-]{0,39}$/;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class SearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200)
   override pageSize: number = 50;
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{3}$/, { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @IsIdentifier('jobcentre', { each: true })
   jobcentre?: string[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\S{1,100}$/, { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\S{1,100}$/, { each: true, message: 'responsibleCaseworker must be user ids (1–100 characters, no spaces)' })
   responsibleCaseworker?: string[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{8}$/, { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @IsIdentifier('cvr', { each: true })
   cvr?: string[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{10}$/, { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @IsIdentifier('pNumber', { each: true })
   pNumber?: string[];
 
-  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @Matches(/^\d{10}$/, { each: true })
+  @ApiPropertyOptional({ isArray: true, type: String }) @IsOptional() @MultiValue() @IsIdentifier('cpr', { each: true })
   cpr?: string[];
 
   @ApiPropertyOptional({ description: 'Period overlap: the period ends on or after this date (YYYY-MM-DD)' })
-  @IsOptional() @Matches(DATE)
+  @IsOptional() @IsExistingCalendarDate()
   periodFrom?: string;
 
   @ApiPropertyOptional({ description: 'Period overlap: the period starts on or before this date (YYYY-MM-DD)' })
-  @IsOptional() @Matches(DATE)
+  @IsOptional() @IsExistingCalendarDate()
   periodTo?: string;
 
   @ApiPropertyOptional({ description: "'Timetal' at least (D13: compensating schemes never match)" })
@@ -61,11 +61,11 @@ export class SearchQueryDto extends PageQueryDto {
   scheme?: Scheme[];
 
   @ApiPropertyOptional({ isArray: true, type: String, description: "'Status', multi-select (R6): the list's own status codes (R9; R18: never closed-unused)" })
-  @IsOptional() @MultiValue() @Matches(CODE, { each: true })
+  @IsOptional() @MultiValue() @Matches(CODE, { each: true, message: 'status must be status codes (lower-case letters and hyphens)' })
   status?: string[];
 
   @ApiPropertyOptional({ isArray: true, type: String, description: "The case types of a list that mixes them ('Ansøgninger og tilbud': application, offer)" })
-  @IsOptional() @MultiValue() @Matches(CODE, { each: true })
+  @IsOptional() @MultiValue() @Matches(CODE, { each: true, message: 'caseType must be case type codes (lower-case letters and hyphens)' })
   caseType?: string[];
 
   @ApiPropertyOptional({ enum: SUPPLEMENTARY_VALUES, isArray: true, description: "'Tillægsbevilling' on 'Bevillinger' (R17); `none` for plain grants" })
@@ -77,7 +77,7 @@ export class SearchQueryDto extends PageQueryDto {
   ceased?: boolean;
 
   @ApiPropertyOptional({ description: "A column key of the list (its `sort` values are in its description); a company may not sort by 'approvedDate' (R10)" })
-  @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/)
+  @IsOptional() @Matches(/^[a-zA-Z]{1,40}$/, { message: 'sort must be a column key (1–40 letters)' })
   sort?: string;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'], description: 'Default: the list\'s default order for its default sort, asc for a chosen column' })

@@ -93,9 +93,9 @@ describe('reference data over HTTP', () => {
     const csv = 'cvr,name\n30000001,Fin ApS\n3000002,Kort CVR ApS\n30000003,"  "\n30000004,Fin igen\n';
     const res = await putCsv('companies', caseworker, csv).expect(400);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, rule: 'matches', field: 'row 3, column cvr', errorCount: 2 });
+    expect(res.body).toMatchObject({ status: 400, rule: 'cvr-format', field: 'row 3, column cvr', errorCount: 2 });
     expect(res.body.errors).toEqual([
-      { field: 'row 3, column cvr', rule: 'matches', message: 'row 3, column cvr: must be 8 digits' },
+      { field: 'row 3, column cvr', rule: 'cvr-format', message: 'row 3, column cvr: must be a CVR number (8 digits)' },
       { field: 'row 4, column name', rule: 'matches', message: 'row 4, column name: must not be blank' },
     ]);
     expect(await count('companies')).toBe(before);
@@ -192,7 +192,7 @@ describe('reference data over HTTP', () => {
     expect((await put('companies', caseworker).send({ cvr: CVR, name: 'X' }).expect(400)).body).toMatchObject({ rule: 'isArray', field: 'body' });
     const tooMany = Array.from({ length: 10_001 }, (_, i) => ({ number: String(i % 10_000), name: 'J' }));
     expect((await put('jobcentres', caseworker).send(tooMany).expect(400)).body).toMatchObject({ rule: 'arrayMaxSize', field: 'body' });
-    const xml = await put('companies', caseworker).set('Content-Type', 'application/xml').send('<companies/>').expect(400);
+    const xml = await put('companies', caseworker).set('Content-Type', 'application/xml').send('<companies/>').expect(415);
     expect(xml.body).toMatchObject({ rule: 'media-type', field: 'Content-Type' });
     const big = await putCsv('companies', caseworker, `cvr,name\n${'30000001,Meget stort firma\n'.repeat(4000)}`).expect(413);
     expect(big.body).toMatchObject({ rule: 'body-size-limit', limitBytes: 65536 });

@@ -17,6 +17,7 @@ import { CLOCK, Clock } from '../../../src/platform/clock/clock';
 import { danishDate } from '../../../src/platform/clock/dates';
 import { APP_CONFIG, AppConfig } from '../../../src/platform/config/config';
 import { UUID_PATTERN } from '../../../src/platform/events/uuidv7';
+import { echo } from '../../../src/platform/http/echo';
 import { NotFoundError, ProblemError } from '../../../src/platform/http/problems';
 import { countSearch } from '../engine/search-engine';
 import { SEARCH_LIST_IDS, SearchListDefinition, searchListById } from '../engine/search-lists';
@@ -36,7 +37,7 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 @Injectable()
 export class ExportJobIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!UUID_PATTERN.test(value)) throw new ProblemError('validation', `'${value}' is not an export job id (a UUID)`, 'export-job-id-format', 'id');
+    if (!UUID_PATTERN.test(value)) throw new ProblemError('validation', `'${echo(value)}' is not an export job id (a UUID)`, 'export-job-id-format', 'id');
     return value.toLowerCase();
   }
 }

@@ -1,16 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+import { IsOptional } from 'class-validator';
+import { IsExistingCalendarDate } from '../../platform/validation/calendar-date';
 
 /** A DTO field holding a calendar date `YYYY-MM-DD` that exists (no 2026-02-30); otherwise a 400 naming the field. */
 export function IsCalendarDate(description: string, options: { optional?: boolean } = {}): PropertyDecorator {
   const doc = { example: '2027-01-31', format: 'date', description };
   return applyDecorators(
     ...(options.optional ? [ApiPropertyOptional(doc), IsOptional()] : [ApiProperty(doc)]),
-    Matches(DATE_ONLY, { message: '$property must be a date (YYYY-MM-DD)' }),
-    IsISO8601({ strict: true }, { message: '$property must be a date that exists' }),
+    IsExistingCalendarDate(),
   );
 }
 

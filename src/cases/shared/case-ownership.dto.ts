@@ -1,10 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsString, Length } from 'class-validator';
+import { IsIdentifier } from '../../platform/validation/identifiers';
 
 /** Body of every case type's POST …/{id}/transfer (R33). */
 export class TransferCaseDto {
   @ApiProperty({ example: '147', description: 'Number of the job centre that takes over the case' })
-  @Matches(/^\d{1,4}$/, { message: 'toJobcentre must be a job centre number (1–4 digits)' })
+  @IsIdentifier('jobcentre')
   toJobcentre: string;
 }
 

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.errors';
 import { isConnectionError } from '../event-store/postgres/postgres-rows';
+import { echo, MAX_ECHO_CHARS, maskCprs, problemInstance } from './echo';
 import { PROBLEM_STATUS, ProblemError } from './problems';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -23,8 +24,29 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
+/** Bounds on what a problem carries back: the caller's input is echoed only in excerpts (issue 10). */
+const MAX_DETAIL_CHARS = 1_000;
+const MAX_MESSAGE_CHARS = 300;
+const MAX_ERRORS = 100;
+
+/** The problem as it may leave: `instance` a bare path, every text bounded and free of CPR numbers. */
+function bounded(problem: ProblemBody): ProblemBody {
+  const text = (value: string, max: number) => echo(maskCprs(value), max);
+  const extras = Object.fromEntries(Object.entries(problem).map(([k, v]) => [k, typeof v === 'string' && !['type', 'title'].includes(k) ? text(v, MAX_ECHO_CHARS) : v]));
+  return {
+    ...(extras as ProblemBody),
+    detail: text(problem.detail, MAX_DETAIL_CHARS),
+    ...(problem.instance !== undefined ? { instance: problemInstance(problem.instance) } : {}),
+    ...(problem.errors ? { errors: problem.errors.slice(0, MAX_ERRORS).map((e) => ({ field: text(e.field, MAX_ECHO_CHARS), rule: e.rule, message: text(e.message, MAX_MESSAGE_CHARS) })) } : {}),
+  };
+}
+
 /** Every error leaves as RFC 9457 problem+json naming the rule and, where one input is at fault, the field. */
 export function toProblem(error: unknown, instance?: string): ProblemBody {
+  return bounded(unboundedProblem(error, instance));
+}
+
+function unboundedProblem(error: unknown, instance?: string): ProblemBody {
   if (error instanceof ProblemError) {
     const status = PROBLEM_STATUS[error.kind];
     return {
@@ -33,10 +55,10 @@ export function toProblem(error: unknown, instance?: string): ProblemBody {
     };
   }
   if (error instanceof WrongExpectedRevisionError) {
-    return toProblem(new ProblemError('conflict', error.message, 'expected-revision', 'If-Match', { currentRevision: error.actual }), instance);
+    return unboundedProblem(new ProblemError('conflict', error.message, 'expected-revision', 'If-Match', { currentRevision: error.actual }), instance);
   }
   if (error instanceof EventStoreUnavailableError || isConnectionError(error) || isConnectionError((error as { driverError?: unknown })?.driverError)) {
-    return toProblem(new ProblemError('unavailable', 'The database is unavailable; try again shortly', 'availability'), instance);
+    return unboundedProblem(new ProblemError('unavailable', 'The database is unavailable; try again shortly', 'availability'), instance);
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -16,6 +16,7 @@ export type ProblemKind =
   | 'not-found' // 404
   | 'conflict' // 409
   | 'payload-too-large' // 413
+  | 'unsupported-media-type' // 415
   | 'rule-violation' // 422
   | 'unavailable'; // 503
 
@@ -26,6 +27,7 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   'not-found': 404,
   conflict: 409,
   'payload-too-large': 413,
+  'unsupported-media-type': 415,
   'rule-violation': 422,
   unavailable: 503,
 };

@@ -1,14 +1,25 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { ProblemError, ProblemFieldError } from './problems';
 
+/** Constraints that already say what is wrong with a nested object; `nestedValidation` would repeat it. */
+const SAYS_NESTED = ['isObject', 'isDefined'];
+
+/** class-validator's default for a pattern quotes the regular expression; a refusal says it in words (issue 10). */
+function inWords(rule: string, field: string, message: string): string {
+  return rule === 'matches' && /regular expression/.test(message) ? `${field} is not in the expected format` : message;
+}
+
 function flatten(errors: ValidationError[], prefix = ''): ProblemFieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      rule: rule === 'whitelistValidation' ? 'unknown-field' : rule,
-      message: rule === 'whitelistValidation' ? `${field} is not a known field` : message,
-    }));
+    const constraints = Object.entries(e.constraints ?? {});
+    const own = constraints
+      .filter(([rule]) => !(rule === 'nestedValidation' && constraints.some(([other]) => SAYS_NESTED.includes(other))))
+      .map(([rule, message]) => ({
+        field,
+        rule: rule === 'whitelistValidation' ? 'unknown-field' : rule,
+        message: rule === 'whitelistValidation' ? `${field} is not a known field` : inWords(rule, field, message),
+      }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -18,6 +29,7 @@ export function createValidationPipe(): ValidationPipe {
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
     transform: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {

@@ -33,7 +33,7 @@ export function recordsFromRequest(kind: ImportKind, contentType: string | undef
   // An empty body never reaches the text parser; it is an empty document, refused for its missing header.
   if (type === 'text/csv') return recordsFromCsv(kind, typeof body === 'string' ? body : '');
   if (type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'))) return recordsFromJson(kind, body);
-  throw new ProblemError('validation', `Send the ${kind.path} as application/json (an array) or as text/csv`, 'media-type', 'Content-Type');
+  throw new ProblemError('unsupported-media-type', `Send the ${kind.path} as application/json (an array) or as text/csv`, 'media-type', 'Content-Type');
 }
 
 export function recordsFromJson(kind: ImportKind, body: unknown): ImportRecords {

@@ -1,16 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ClassConstructor, Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IDENTIFIERS, IdentifierKindName, IsIdentifier } from '../../platform/validation/identifiers';
 
 /**
  * One record of each import. The messages leave out the field name because the import
  * prefixes it with where the value came from: `[3].cvr` in JSON, `row 5, column cvr` in CSV.
  */
 const NOT_BLANK = /\S/;
+const Identifier = (kind: IdentifierKindName) => IsIdentifier(kind, { message: `must be ${IDENTIFIERS[kind].words}` });
 
 export class JobcentreImportDto {
   @ApiProperty({ example: '101', description: 'Job centre number (1–4 digits)' })
-  @Matches(/^\d{1,4}$/, { message: 'must be 1–4 digits' })
+  @Identifier('jobcentre')
   number: string;
 
   @ApiProperty({ example: 'Jobcenter København' })
@@ -20,7 +22,7 @@ export class JobcentreImportDto {
 
 export class CompanyImportDto {
   @ApiProperty({ example: '12345678', description: 'CVR number (8 digits)' })
-  @Matches(/^\d{8}$/, { message: 'must be 8 digits' })
+  @Identifier('cvr')
   cvr: string;
 
   @ApiProperty({ example: 'Østergaard Smede ApS' })
@@ -30,11 +32,11 @@ export class CompanyImportDto {
 
 export class PUnitImportDto {
   @ApiProperty({ example: '1000000001', description: 'P-number of the P-unit (10 digits)' })
-  @Matches(/^\d{10}$/, { message: 'must be 10 digits' })
+  @Identifier('pNumber')
   pNumber: string;
 
   @ApiProperty({ example: '12345678', description: 'CVR of the owning company; the company must already be imported' })
-  @Matches(/^\d{8}$/, { message: 'must be 8 digits' })
+  @Identifier('cvr')
   cvr: string;
 
   @ApiProperty({ example: 'Østergaard Smede, Århus' })
@@ -53,7 +55,7 @@ export class PUnitImportDto {
 /** The person only: DFDG's assignments to an Anden Aktør are events, recorded by POST /api/dfdg/assignments. */
 export class CitizenImportDto {
   @ApiProperty({ example: '0101901234', description: 'CPR number (10 digits)' })
-  @Matches(/^\d{10}$/, { message: 'must be 10 digits' })
+  @Identifier('cpr')
   cpr: string;
 
   @ApiProperty({ example: 'Søren' })

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, ValidateNested } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { CommandContext } from '../../../platform/commands/command-context';
+import { NestedObject } from '../../../platform/validation/nested-object';
 import { SCHEME_CODES, Scheme } from '../../../registries/schemes';
 import { CitizenRefDto, CompanyRefDto } from '../../shared/party-refs.dto';
 
@@ -11,13 +11,11 @@ export class CreateApplicationDraftDto {
   scheme: Scheme;
 
   @ApiProperty({ type: CompanyRefDto })
-  @ValidateNested()
-  @Type(() => CompanyRefDto)
+  @NestedObject(() => CompanyRefDto)
   company: CompanyRefDto;
 
   @ApiProperty({ type: CitizenRefDto })
-  @ValidateNested()
-  @Type(() => CitizenRefDto)
+  @NestedObject(() => CitizenRefDto)
   citizen: CitizenRefDto;
 }
 

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsString, Matches, Max, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsNumber, IsOptional, IsPositive, IsString, Max } from 'class-validator';
 import { Command } from '@nestjs/cqrs';
 import { CommandContext } from '../../../platform/commands/command-context';
 import { CommandResult } from '../../../platform/commands/command-pipeline';
-import { UUID_PATTERN } from '../../../platform/events/uuidv7';
+import { IsIdentifier } from '../../../platform/validation/identifiers';
+import { NestedObject } from '../../../platform/validation/nested-object';
 import { SCHEME_CODES, Scheme } from '../../../registries/schemes';
 import { IsCalendarDate } from '../../shared/calendar-date';
 import { CitizenRefDto, CompanyRefDto } from '../../shared/party-refs.dto';
@@ -35,18 +35,15 @@ export class DraftGrantDto {
   scheme: Scheme;
 
   @ApiProperty({ type: CompanyRefDto, description: 'For a compensating scheme, the chosen P-unit must be one of the company’s (R59)' })
-  @ValidateNested()
-  @Type(() => CompanyRefDto)
+  @NestedObject(() => CompanyRefDto)
   company: CompanyRefDto;
 
   @ApiProperty({ type: CitizenRefDto })
-  @ValidateNested()
-  @Type(() => CitizenRefDto)
+  @NestedObject(() => CitizenRefDto)
   citizen: CitizenRefDto;
 
   @ApiProperty({ type: GrantPeriodDto })
-  @ValidateNested()
-  @Type(() => GrantPeriodDto)
+  @NestedObject(() => GrantPeriodDto)
   period: GrantPeriodDto;
 
   @ApiPropertyOptional({ nullable: true, example: 30, description: "'Timetal': required for schemes with weekly hours, absent for Mentor, Hjælpemiddel and PA (D13)" })
@@ -63,18 +60,16 @@ export class DraftGrantDto {
 
   @ApiPropertyOptional({ description: "An approved ('Godkendt') application of the caller's job centre to make the grant on" })
   @IsOptional()
-  @Matches(UUID_PATTERN, { message: 'applicationId must be a case id (a UUID)' })
+  @IsIdentifier('caseId')
   applicationId?: string;
 
   @ApiPropertyOptional({ description: 'An active offer to make the grant on; a VP or LT offer on the national list goes straight to the company (R44)' })
   @IsOptional()
-  @Matches(UUID_PATTERN, { message: 'offerId must be a case id (a UUID)' })
+  @IsIdentifier('caseId')
   offerId?: string;
 
   @ApiPropertyOptional({ type: FleksjobDto, description: 'Required for fleksjob, absent otherwise' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => FleksjobDto)
+  @NestedObject(() => FleksjobDto, { optional: true })
   fleksjob?: FleksjobDto;
 }
 

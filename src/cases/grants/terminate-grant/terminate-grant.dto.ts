@@ -1,5 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+
+/** Reason ids are small registry keys; a bound keeps 2^60 from reaching a lookup as a number. */
+const MAX_REASON_ID = 9_999;
 import { IsCalendarDate } from '../../shared/calendar-date';
 
 /**
@@ -10,12 +13,14 @@ export class TerminateGrantDto {
   @ApiProperty({ example: 3, description: "VITAS reason id ('ophørsårsag') of the grant's scheme" })
   @IsInt()
   @Min(0)
+  @Max(MAX_REASON_ID)
   reasonId: number;
 
   @ApiPropertyOptional({ nullable: true, example: null, description: "Sub-reason ('undervalg'); required under 'Den ansatte er ophørt før tid' for VP and LT (D1)" })
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_REASON_ID)
   subReasonId?: number | null;
 
   @IsCalendarDate('The day the grant ceases; not after its end date')

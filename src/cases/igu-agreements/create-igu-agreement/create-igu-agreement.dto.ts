@@ -1,23 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { CommandContext } from '../../../platform/commands/command-context';
+import { IsIdentifier } from '../../../platform/validation/identifiers';
+import { NestedObject } from '../../../platform/validation/nested-object';
 import { CitizenRefDto, CompanyRefDto } from '../../shared/party-refs.dto';
 
 export class CreateIguAgreementDto {
   @ApiProperty({ type: CompanyRefDto })
-  @ValidateNested()
-  @Type(() => CompanyRefDto)
+  @NestedObject(() => CompanyRefDto)
   company: CompanyRefDto;
 
   @ApiProperty({ type: CitizenRefDto })
-  @ValidateNested()
-  @Type(() => CitizenRefDto)
+  @NestedObject(() => CitizenRefDto)
   citizen: CitizenRefDto;
 
   @ApiPropertyOptional({ example: '101', description: "The owning job centre; a caseworker's own by default, required when a company creates the agreement" })
   @IsOptional()
-  @Matches(/^\d{1,4}$/, { message: 'jobcentre must be a job centre number (1–4 digits)' })
+  @IsIdentifier('jobcentre')
   jobcentre?: string;
 }
 

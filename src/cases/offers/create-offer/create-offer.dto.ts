@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsString, Max, Min } from 'class-validator';
 import { CommandContext } from '../../../platform/commands/command-context';
+import { IsIdentifier } from '../../../platform/validation/identifiers';
 import { SCHEME_CODES, Scheme } from '../../../registries/schemes';
 
 /** The company's offer; its CVR is the caller's organisation, never taken from the body. */
@@ -10,11 +11,11 @@ export class CreateOfferDto {
   scheme: Scheme;
 
   @ApiProperty({ example: '1000000001', description: "P-number of one of the company's P-units (10 digits); whether it has an employee representative (D23) comes from reference data" })
-  @Matches(/^\d{10}$/, { message: 'pNumber must be 10 digits' })
+  @IsIdentifier('pNumber')
   pNumber: string;
 
   @ApiProperty({ example: '101', description: 'Number of the job centre the offer is made to' })
-  @Matches(/^\d{1,4}$/, { message: 'jobcentre must be a job centre number (1–4 digits)' })
+  @IsIdentifier('jobcentre')
   jobcentre: string;
 
   @ApiProperty({ description: "On 'Den nationale liste' (2.2)" })
