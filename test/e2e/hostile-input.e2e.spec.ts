@@ -150,6 +150,13 @@ describe('hostile input (issue 10): refused at the boundary, never a 500, never 
     expect(bad.body.detail).toMatch(/job centre number \(1–4 digits\)/);
   });
 
+  it('every path parameter has its shape: a file address that is not a SHA-256 is a 400 naming sha256', async () => {
+    const { body } = await post('/api/applications', draftBody()).expect(201);
+    const res = await t.http.get(`/api/applications/${body.id}/attachments/..%2F..%2Fetc%2Fpasswd`).set('Authorization', caseworker);
+    expectRefused(res, 400, 'sha256');
+    expect(res.body.rule).toBe('sha256-format');
+  });
+
   it('a number beyond its range is a 400 naming the field', async () => {
     expectRefused(await post('/api/grants', grantBody({ hoursPerWeek: 2 ** 60 })), 400, 'hoursPerWeek');
     expectRefused(await t.http.get('/api/search/grants?page=9007199254740993').set('Authorization', caseworker), 400, 'page');

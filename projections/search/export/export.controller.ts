@@ -3,7 +3,7 @@
  * order with the role's visible columns; up to EXPORT_STREAM_MAX_ROWS streamed straight back,
  * above it a background job the client polls (202 with the job's URL).
  */
-import { Controller, Get, Inject, Injectable, Logger, Param, PipeTransform, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Injectable, Logger, Param, Query, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse, ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags,
 } from '@nestjs/swagger';
@@ -16,9 +16,8 @@ import { Principal } from '../../../src/platform/auth/principal';
 import { CLOCK, Clock } from '../../../src/platform/clock/clock';
 import { danishDate } from '../../../src/platform/clock/dates';
 import { APP_CONFIG, AppConfig } from '../../../src/platform/config/config';
-import { UUID_PATTERN } from '../../../src/platform/events/uuidv7';
-import { echo } from '../../../src/platform/http/echo';
 import { NotFoundError, ProblemError } from '../../../src/platform/http/problems';
+import { IdentifierPipe } from '../../../src/platform/validation/identifier.pipe';
 import { countSearch } from '../engine/search-engine';
 import { SEARCH_LIST_IDS, SearchListDefinition, searchListById } from '../engine/search-lists';
 import { SearchListPipe } from '../search.controller';
@@ -35,10 +34,9 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 
 /** An export job id in the path must be a UUID; anything else is a 400 naming the field. */
 @Injectable()
-export class ExportJobIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!UUID_PATTERN.test(value)) throw new ProblemError('validation', `'${echo(value)}' is not an export job id (a UUID)`, 'export-job-id-format', 'id');
-    return value.toLowerCase();
+export class ExportJobIdPipe extends IdentifierPipe {
+  constructor() {
+    super('uuid', 'an export job id (a UUID)', 'export-job-id-format');
   }
 }
 

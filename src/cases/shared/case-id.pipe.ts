@@ -1,13 +1,18 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
-import { UUID_PATTERN } from '../../platform/events/uuidv7';
-import { echo } from '../../platform/http/echo';
-import { ProblemError } from '../../platform/http/problems';
+import { Injectable } from '@nestjs/common';
+import { IdentifierPipe } from '../../platform/validation/identifier.pipe';
 
 /** A case id in the path must be a UUID; anything else is a 400 naming the field. */
 @Injectable()
-export class CaseIdPipe implements PipeTransform<string, string> {
-  transform(value: string): string {
-    if (!UUID_PATTERN.test(value)) throw new ProblemError('validation', `'${echo(value)}' is not a case id (a UUID)`, 'case-id-format', 'id');
-    return value.toLowerCase();
+export class CaseIdPipe extends IdentifierPipe {
+  constructor() {
+    super('caseId', 'a case id (a UUID)', 'case-id-format');
+  }
+}
+
+/** A stored file's SHA-256 in the path (attachments, approval files). */
+@Injectable()
+export class Sha256Pipe extends IdentifierPipe {
+  constructor() {
+    super('sha256', 'a SHA-256 (64 hexadecimal digits)', 'sha256-format', 'sha256');
   }
 }

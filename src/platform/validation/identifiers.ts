@@ -20,6 +20,10 @@ export const IDENTIFIERS = {
   cpr: { pattern: /^\d{10}$/, words: 'a CPR number (10 digits)' },
   aaId: { pattern: /^[A-Za-z0-9._-]{1,64}$/, words: "an Anden Aktør id (1–64 letters, digits, '.', '_' or '-')" },
   caseId: { pattern: UUID_PATTERN, words: 'a case id (a UUID)' },
+  /** Other ids the system makes (push subscriptions, export jobs): UUIDs too. */
+  uuid: { pattern: UUID_PATTERN, words: 'a UUID' },
+  /** A stored file's content address. */
+  sha256: { pattern: /^[0-9a-fA-F]{64}$/, words: 'a SHA-256 (64 hexadecimal digits)' },
 } as const satisfies Record<string, IdentifierKind>;
 
 export type IdentifierKindName = keyof typeof IDENTIFIERS;

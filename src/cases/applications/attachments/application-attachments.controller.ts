@@ -12,7 +12,7 @@ import { commandContextOf } from '../../../platform/commands/request-command-con
 import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
 import { EventRegistry } from '../../../platform/events/event-registry';
 import { FileRef } from '../../shared/attachment.events';
-import { CaseIdPipe } from '../../shared/case-id.pipe';
+import { CaseIdPipe, Sha256Pipe } from '../../shared/case-id.pipe';
 import { actOnApplication } from '../act-on-application';
 import { loadCase } from '../../shared/load-case';
 import { applicationCase } from '../application.case';
@@ -65,7 +65,7 @@ export class ApplicationAttachmentsController {
 
   @Get(':id/attachments/:sha256')
   @ApiOperation({ summary: 'The file, byte-identical to the upload (R46), with its SHA-256 as ETag' })
-  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256') sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
+  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256', Sha256Pipe) sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
     const { state } = await loadCase(this.store, this.registry, applicationCase, id);
     assertMayRead(principal, state);
     await sendStoredFile(res, this.blobs, [...state.attachments, ...(state.approvalFile ? [state.approvalFile.file] : [])], sha256);

@@ -13,7 +13,7 @@ import { commandContextOf } from '../../../platform/commands/request-command-con
 import { EVENT_STORE, EventStore } from '../../../platform/event-store/event-store.port';
 import { EventRegistry } from '../../../platform/events/event-registry';
 import { ApproveWithFileDto } from '../../shared/approve-with-file.dto';
-import { CaseIdPipe } from '../../shared/case-id.pipe';
+import { CaseIdPipe, Sha256Pipe } from '../../shared/case-id.pipe';
 import { loadCase } from '../../shared/load-case';
 import { actOnGrant } from '../act-on-grant';
 import { grantCase } from '../grant.case';
@@ -57,7 +57,7 @@ export class GrantApprovalFileController {
 
   @Get(':id/attachments/:sha256')
   @ApiOperation({ summary: 'An uploaded approval file, byte-identical, with its SHA-256 as ETag' })
-  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256') sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
+  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256', Sha256Pipe) sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
     const { state } = await loadCase(this.store, this.registry, grantCase, id);
     assertMayReadGrant(principal, state);
     await sendStoredFile(res, this.blobs, state.approvalFiles.map((a) => a.file), sha256);
