@@ -6,6 +6,7 @@ import { EventRegistry } from '../src/platform/events/event-registry';
 import { Metrics } from '../src/platform/metrics/metrics';
 import { definitionHash } from './runner/apply-batch';
 import { ProjectionRunner, RunnerStatus } from './runner/projection-runner';
+import { failureLog } from './runner/failure-log';
 import { rebuildProjection } from './runner/rebuild';
 import { PROJECTIONS } from './projections';
 
@@ -32,8 +33,10 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
         new ProjectionRunner(store, db, registry, p, {
           batchSize: config.projections.batchSize,
           pollIntervalMs: config.projections.pollIntervalMs,
+          retryMaxMs: config.projections.retryMaxMs,
           onBatch: (n) => this.metrics.projectionEvents.inc({ projection: p.name }, n),
-          onError: (error) => this.logger.error({ projection: p.name, err: String(error) }, 'projection batch failed'),
+          onError: () => this.metrics.projectionFailures.inc({ projection: p.name }),
+          ...failureLog(this.logger, p.name),
         }),
     );
   }
@@ -57,14 +60,17 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     runner.start();
   }
 
+  /** Each runner's status and lag; refreshes the lag and failure gauges of /metrics. */
   async health(): Promise<ProjectionHealth[]> {
-    return Promise.all(
+    const health = await Promise.all(
       this.runners.map(async (r) => {
         const lag = await r.lag().catch(() => null);
         if (lag !== null) this.metrics.projectionLag.set({ projection: r.projection.name }, lag);
         return { ...r.status(), lag };
       }),
     );
+    this.metrics.setProjectionFailures(health);
+    return health;
   }
 
   /** Test and CLI helper: process everything visible now. */

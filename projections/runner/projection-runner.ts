@@ -4,6 +4,9 @@ import { EventRegistry } from '../../src/platform/events/event-registry';
 import { applyBatch, definitionHash, ensureTable } from './apply-batch';
 import { AnyProjection as Projection } from './projection';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { FailureChange, FailureTracker, Recovery } from './failure-tracker';
+import { locateFailingEvent } from './locate-failing-event';
+import { classify, describeEvent, EventFailedError, isUnavailable, ProjectionFailure } from './projection-failure';
 
 export interface RunnerOptions {
   batchSize: number;
@@ -14,8 +17,21 @@ export interface RunnerOptions {
   onBatch?: (events: number) => void;
   /** Create the table without its secondary indexes (a rebuild adds them after the bulk load). */
   deferIndexes?: boolean;
+  /** Every failed try (metrics count them); logging belongs in onFailing/onRecovered. */
   onError?: (error: unknown) => void;
+  /** A failure started, or its event or error changed: once per change, never per retry. */
+  onFailing?: (news: FailureChange) => void;
+  /** The failure ended: this runner's try succeeded, or another process has taken over and moved on. */
+  onRecovered?: (recovery: Recovery & { by: 'this-runner' | 'another-process' }) => void;
+  /** Backoff between failed tries: full jitter up to min(max, base · 2^(n−1)); base defaults to the poll interval. */
+  retryBaseMs?: number;
+  /** Defaults to 30 s. */
+  retryMaxMs?: number;
+  /** In [0, 1); tests pin it. */
+  random?: () => number;
 }
+
+const DEFAULT_RETRY_MAX_MS = 30_000;
 
 export interface RunnerStatus {
   name: string;
@@ -23,7 +39,9 @@ export interface RunnerStatus {
   running: boolean;
   checkpoint: Checkpoint | null;
   caughtUp: boolean;
+  /** The failure's (redacted) error message; `failing` tells the whole story. */
   lastError?: string;
+  failing?: ProjectionFailure;
 }
 
 const CHECKPOINT_IDLE_SAVE_MS = 5_000;
@@ -35,6 +53,8 @@ class CheckpointMoved extends Error {}
  * Runs one projection: catch up in batches, then follow live appends (woken by the store).
  * Each batch's row changes and the checkpoint commit in one transaction, so a crash never
  * loses or doubles an effect. An advisory lock makes one process the active runner.
+ * A batch that fails commits nothing; the runner names the first event that fails on its own
+ * (`status().failing`), gives up the lock and retries with capped, jittered backoff.
  */
 export class ProjectionRunner {
   readonly table: string;
@@ -45,7 +65,9 @@ export class ProjectionRunner {
   private storedAt = 0;
   private caughtUp = false;
   private leader = false;
-  private lastError?: string;
+  private readonly failures: FailureTracker;
+  /** The committed checkpoint when the current failure began: a standby sees others move past it. */
+  private failedAt: Checkpoint | null = null;
   private abort?: AbortController;
   private loop?: Promise<void>;
   private lockConnection?: QueryRunner;
@@ -59,6 +81,12 @@ export class ProjectionRunner {
   ) {
     this.table = options.table ?? projection.table;
     this.checkpointName = options.checkpointName ?? projection.name;
+    const maxMs = options.retryMaxMs ?? DEFAULT_RETRY_MAX_MS;
+    this.failures = new FailureTracker({
+      baseMs: options.retryBaseMs ?? Math.min(options.pollIntervalMs || 500, maxMs),
+      maxMs,
+      random: options.random ?? Math.random,
+    });
   }
 
   /** Creates the table and checkpoint row if missing and loads the checkpoint. */
@@ -89,26 +117,34 @@ export class ProjectionRunner {
       this.caughtUp = true;
       return 0;
     }
-    const events = batch.events.map((e) => this.registry.upcast(e));
-    // A batch with none of our events changes no row: skip its transaction (one durable commit
-    // per runner per batch adds up). Re-reading such events after a crash is harmless, and the
-    // checkpoint is still saved at least every CHECKPOINT_IDLE_SAVE_MS and on stop.
-    const mine = events.some((e) => this.projection.handles.includes(e.type));
-    if (mine || Date.now() - this.storedAt > CHECKPOINT_IDLE_SAVE_MS) {
-      try {
+    let events: RecordedEvent[];
+    try {
+      events = batch.events.map((e) => this.registry.upcast(e));
+      // A batch with none of our events changes no row: skip its transaction (one durable commit
+      // per runner per batch adds up). Re-reading such events after a crash is harmless, and the
+      // checkpoint is still saved at least every CHECKPOINT_IDLE_SAVE_MS and on stop.
+      const mine = events.some((e) => this.projection.handles.includes(e.type));
+      if (mine || Date.now() - this.storedAt > CHECKPOINT_IDLE_SAVE_MS) {
         await this.db.transaction(async (m) => this.commitBatch(m, events, batch.checkpoint));
-      } catch (error) {
-        if (!(error instanceof CheckpointMoved)) throw error;
-        await this.reloadCheckpoint();
-        return this.runOnce();
+        this.storedCheckpoint = batch.checkpoint;
+        this.storedAt = Date.now();
       }
-      this.storedCheckpoint = batch.checkpoint;
-      this.storedAt = Date.now();
+    } catch (error) {
+      if (!(error instanceof CheckpointMoved)) throw await this.explain(error, batch.events);
+      await this.reloadCheckpoint();
+      return this.runOnce();
     }
     this.checkpoint = batch.checkpoint;
     this.caughtUp = batch.events.length < this.options.batchSize;
     this.options.onBatch?.(events.length);
     return events.length;
+  }
+
+  /** Names the event at fault when one fails on its own; an unreachable database is not probed. */
+  private async explain(error: unknown, raw: RecordedEvent[]): Promise<unknown> {
+    if (isUnavailable(error)) return error;
+    const found = await locateFailingEvent(this.db, this.registry, this.projection, this.table, raw);
+    return found ? new EventFailedError(describeEvent(found.event), found.error) : error;
   }
 
   private async commitBatch(m: EntityManager, events: RecordedEvent[], next: Checkpoint | null): Promise<void> {
@@ -168,7 +204,11 @@ export class ProjectionRunner {
   }
 
   status(): RunnerStatus {
-    return { name: this.projection.name, leader: this.leader, running: !!this.loop, checkpoint: this.checkpoint, caughtUp: this.caughtUp, lastError: this.lastError };
+    const failing = this.failures.current();
+    return {
+      name: this.projection.name, leader: this.leader, running: !!this.loop, checkpoint: this.checkpoint, caughtUp: this.caughtUp,
+      ...(failing ? { lastError: failing.error.message, failing } : {}),
+    };
   }
 
   /** Events visible in the store after this runner's checkpoint, counted up to `cap`. */
@@ -182,21 +222,48 @@ export class ProjectionRunner {
         if (!this.leader) {
           this.leader = await this.tryLock();
           if (!this.leader) {
+            await this.standBy();
             await sleep(this.options.pollIntervalMs, signal);
             continue;
           }
           await this.prepare();
         }
         const n = await this.runOnce();
-        this.lastError = undefined;
+        this.recovered('this-runner');
         if (n === 0) await this.store.waitForAppends(this.options.pollIntervalMs, signal);
       } catch (error) {
-        this.lastError = error instanceof Error ? error.message : String(error);
-        this.options.onError?.(error);
+        const delayMs = this.failed(error);
+        // Give up the lock while waiting, so a process with a fixed projection can take over.
         await this.releaseLock();
-        await sleep(this.options.pollIntervalMs, signal);
+        await sleep(delayMs, signal);
       }
     }
+  }
+
+  /** Records a failed try and returns how long to wait before the next. */
+  private failed(error: unknown): number {
+    const { delayMs, news } = this.failures.failed(classify(error), Date.now());
+    if (news?.change === 'started') this.failedAt = this.storedCheckpoint;
+    if (news) this.options.onFailing?.(news);
+    this.options.onError?.(error);
+    return delayMs;
+  }
+
+  private recovered(by: 'this-runner' | 'another-process'): void {
+    const recovery = this.failures.succeeded(Date.now());
+    if (recovery) this.options.onRecovered?.({ ...recovery, by });
+  }
+
+  /**
+   * Another process holds the lock. A failure of ours is then stale once the database answers
+   * (it did, for the lock) or the other process has moved the checkpoint past where we failed;
+   * otherwise it is stuck where we were and this process keeps saying so.
+   */
+  private async standBy(): Promise<void> {
+    const failure = this.failures.current();
+    if (!failure) return;
+    const moved = async () => (await readCheckpoint(this.db.manager, this.checkpointName, false)).checkpoint !== this.failedAt;
+    if (failure.kind === 'database-unavailable' || (await moved().catch(() => false))) this.recovered('another-process');
   }
 
   private async tryLock(): Promise<boolean> {

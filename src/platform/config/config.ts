@@ -27,6 +27,8 @@ export interface AppConfig {
   projections: {
     batchSize: number;
     pollIntervalMs: number;
+    /** Cap of the backoff between a failing projection's retries (full jitter, base = the poll interval). */
+    retryMaxMs: number;
     enabled: boolean;
   };
   commandRetries: number;
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     projections: {
       batchSize: int(env, 'PROJECTION_BATCH_SIZE', 1000),
       pollIntervalMs: int(env, 'PROJECTION_POLL_MS', 1000),
+      retryMaxMs: positiveInt(env, 'PROJECTION_RETRY_MAX_MS', 30_000),
       enabled: env.PROJECTIONS_ENABLED !== 'false',
     },
     commandRetries: int(env, 'COMMAND_RETRIES', 3),

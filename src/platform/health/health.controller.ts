@@ -30,11 +30,16 @@ export class HealthController {
 
   @Public()
   @Get('health')
-  @ApiOperation({ summary: 'Database, event store and projection lag; 503 when one is down' })
+  @ApiOperation({
+    summary: 'Database, event store and each projection (lag, leader, failure); 503 when one is down',
+    description:
+      'A failing projection carries `failing`: since when, tries so far, the next retry, the event at fault ' +
+      '(position, id, type, stream; never its data) and the error (message, PostgreSQL code, constraint, column).',
+  })
   async health(@Res({ passthrough: true }) res: Response) {
     const [database, eventStore] = await Promise.all([check(() => this.db.query('SELECT 1')), check(() => this.store.ping())]);
     const projections = eventStore.status === 'up' ? await this.projections.health() : [];
-    const projectionsDown = projections.some((p) => p.lastError);
+    const projectionsDown = projections.some((p) => p.failing || p.lastError);
     const up = database.status === 'up' && eventStore.status === 'up' && !projectionsDown;
     res.status(up ? 200 : 503);
     return { status: up ? 'up' : 'down', database, eventStore, projections };

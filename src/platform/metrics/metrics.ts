@@ -1,5 +1,11 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** What the failure gauges need of a projection's status (the read side's RunnerStatus has it). */
+export interface ProjectionFailureStatus {
+  name: string;
+  failing?: { kind: string; attempts: number; event?: { type: string }; error: { code?: string } };
+}
+
 /** One Prometheus registry for the process; served at GET /metrics. */
 export class Metrics {
   readonly registry = new Registry();
@@ -33,8 +39,46 @@ export class Metrics {
     labelNames: ['projection'],
     registers: [this.registry],
   });
+  readonly projectionFailing = new Gauge({
+    name: 'projection_failing',
+    help: '1 while the projection fails and retries with backoff, else 0 (/health names the event and error)',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+  readonly projectionFailures = new Counter({
+    name: 'projection_failures_total',
+    help: 'Failed tries of a projection batch (each retry counts)',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+  readonly projectionRetryAttempts = new Gauge({
+    name: 'projection_retry_attempts',
+    help: 'Consecutive failed tries of the projection (0 when healthy)',
+    labelNames: ['projection'],
+    registers: [this.registry],
+  });
+  // Bounded labels only: event types and SQLSTATE codes are closed sets; event ids stay in /health.
+  readonly projectionFailingEvent = new Gauge({
+    name: 'projection_failing_event_info',
+    help: '1 for each failing projection, labelled with the kind of failure, the failing event type and the error code',
+    labelNames: ['projection', 'kind', 'event_type', 'code'],
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** Sets the failure gauges from the projections' current status. */
+  setProjectionFailures(projections: ProjectionFailureStatus[]): void {
+    this.projectionFailingEvent.reset(); // drops the labels of failures that ended
+    for (const { name, failing } of projections) {
+      this.projectionFailing.set({ projection: name }, failing ? 1 : 0);
+      this.projectionRetryAttempts.set({ projection: name }, failing?.attempts ?? 0);
+      if (failing) {
+        const labels = { projection: name, kind: failing.kind, event_type: failing.event?.type ?? '', code: failing.error.code ?? '' };
+        this.projectionFailingEvent.set(labels, 1);
+      }
+    }
   }
 }
