@@ -6,6 +6,7 @@ import { EventRegistry } from '../src/platform/events/event-registry';
 import { Metrics } from '../src/platform/metrics/metrics';
 import { definitionHash } from './runner/apply-batch';
 import { ProjectionRunner, RunnerStatus } from './runner/projection-runner';
+import { recordDefinitionChange } from './runner/definition-changes';
 import { failureLog } from './runner/failure-log';
 import { rebuildProjection } from './runner/rebuild';
 import { PROJECTIONS } from './projections';
@@ -46,13 +47,21 @@ export class ProjectionsService implements OnApplicationBootstrap, OnApplication
     this.starting = Promise.all(this.runners.map((r) => this.startRunner(r))).then(() => undefined);
   }
 
-  /** A projection whose definition changed since its table was built is rebuilt first. */
+  /**
+   * A projection whose definition changed since its table was built is rebuilt first; a published
+   * one (the DFDG outbox) keeps what it published, and the change applies from its checkpoint on.
+   */
   private async startRunner(runner: ProjectionRunner): Promise<void> {
     try {
       const [row] = await this.db.query(`SELECT definition_hash FROM projection_checkpoints WHERE name = $1`, [runner.projection.name]);
       if (row && row.definition_hash !== definitionHash(runner.projection)) {
-        this.logger.log({ projection: runner.projection.name }, 'definition changed: rebuilding');
-        await rebuildProjection(this.store, this.db, this.registry, runner.projection, { batchSize: this.config.projections.batchSize });
+        if (runner.projection.published) {
+          const change = await recordDefinitionChange(this.db, runner.projection);
+          this.logger.log({ projection: runner.projection.name, ...change }, 'definition changed: published rows are kept, the new definition applies from the checkpoint on');
+        } else {
+          this.logger.log({ projection: runner.projection.name }, 'definition changed: rebuilding');
+          await rebuildProjection(this.store, this.db, this.registry, runner.projection, { batchSize: this.config.projections.batchSize });
+        }
       }
     } catch (error) {
       this.logger.error({ projection: runner.projection.name, err: String(error) }, 'rebuild at start failed');

@@ -1,7 +1,8 @@
 /**
  * `npm run projections:rebuild -- <name>`: replays every event into a fresh copy of the
  * projection's table and swaps it in (projections/runner/rebuild.ts); a running API keeps
- * answering and its runner continues from the swapped-in checkpoint. Progress goes to stderr,
+ * answering and its runner continues from the swapped-in checkpoint. A published projection
+ * (dfdg_messages) is verified against the replay instead; exit code 1 when it differs unexplained. Progress goes to stderr,
  * one JSON line `{"projection","events","seconds"}` to stdout.
  * Without DATABASE_URL it uses the embedded PostgreSQL: the running API's when it is up,
  * otherwise one started here on the same data directory (and stopped again at the end).
@@ -87,6 +88,14 @@ async function main(): Promise<number> {
       },
     });
     const seconds = Math.round(performance.now() - started) / 1000;
+    const { verification } = result;
+    if (verification) {
+      // A published table (the DFDG outbox) is verified, never swapped: consumers hold cursors into it.
+      const mismatches = verification.differing + verification.missing + verification.extra;
+      say(`verified '${name}' against a replay of ${result.events} events in ${seconds} s: ${verification.identical} rows identical, ${mismatches} not` + (mismatches && verification.definitionChanges ? ` (${verification.definitionChanges} definition change(s) recorded: rows published before one may rightly differ)` : ''));
+      process.stdout.write(`${JSON.stringify({ projection: name, events: result.events, seconds, verified: true, ...verification })}\n`);
+      return mismatches && !verification.definitionChanges ? 1 : 0;
+    }
     say(`rebuilt '${name}' from ${result.events} events in ${seconds} s and swapped it in as table '${result.table}'`);
     process.stdout.write(`${JSON.stringify({ projection: name, events: result.events, seconds })}\n`);
     return 0;

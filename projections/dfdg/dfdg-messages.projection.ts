@@ -93,6 +93,8 @@ export const dfdgMessagesProjection: Projection<DfdgMessageRow> = {
   uniqueIndexes: [['jobcentre', 'sequence']],
   indexes: [['case_id', 'sequence']],
   handles: DFDG_EVENT_TYPES,
+  // Case systems hold cursors into the sequences: never rebuilt or renumbered once published (issue 11).
+  published: true,
   keyOf: (event) => event.id,
   evolve: () => {
     throw new Error('dfdg_messages is written by its applyBatch, one message per event');

@@ -27,8 +27,15 @@ export interface Projection<R extends Row = Row> {
   /** Unique indexes as column lists, e.g. [['jobcentre', 'sequence']]. */
   uniqueIndexes?: string[][];
   handles: readonly string[];
-  /** Bump when `evolve` changes meaning: the runner then rebuilds the table from the events. */
+  /** Bump when `evolve` changes meaning: the runner then rebuilds the table from the events (unless `published`). */
   version?: number;
+  /**
+   * Its rows are published to others who hold cursors into them (the DFDG outbox: message ids,
+   * sequences and bodies). Such a table is never rebuilt or renumbered once it holds rows: a
+   * changed definition applies from the checkpoint it is recorded at, and a rebuild only
+   * verifies the table against a replay (projections/runner/definition-changes.ts, rebuild.ts).
+   */
+  published?: boolean;
   keyOf(event: RecordedEvent): string;
   evolve(row: R | null, event: RecordedEvent): R | null;
   /**

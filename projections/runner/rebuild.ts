@@ -1,8 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
-import { EventStore } from '../../src/platform/event-store/event-store.port';
+import { Checkpoint, EventStore } from '../../src/platform/event-store/event-store.port';
 import { EventRegistry } from '../../src/platform/events/event-registry';
 import { applyBatch, definitionHash } from './apply-batch';
 import { readCheckpoint, saveCheckpoint } from './checkpoints';
+import { definitionChangeCount } from './definition-changes';
 import { AnyProjection as Projection } from './projection';
 import { createIndexesSql, ident, indexName } from './projection-table';
 import { ProjectionRunner } from './projection-runner';
@@ -10,12 +11,31 @@ import { ProjectionRunner } from './projection-runner';
 export interface RebuildResult {
   events: number;
   table: string;
+  /** Set for a published projection that already held rows: it was verified against the replay, not swapped. */
+  verification?: Verification;
+}
+
+/** A published table compared row by row with a replay of the same events (issue 11). */
+export interface Verification {
+  identical: number;
+  /** Rows under the same key whose columns differ. */
+  differing: number;
+  /** Rows the replay makes that the table lacks. */
+  missing: number;
+  /** Rows the table holds that the replay does not make. */
+  extra: number;
+  /** Definition changes recorded for it: with any, rows made before them may rightly differ from a replay under today's definition. */
+  definitionChanges: number;
 }
 
 /**
  * Replays every event into a fresh table while the live one keeps answering, then swaps
  * them in one short transaction. The swap locks the live checkpoint row, so a live runner's
  * batch either commits before it or notices the moved checkpoint and reloads.
+ *
+ * A published projection that already holds rows is never swapped (its consumers hold cursors
+ * into its ids and sequences): under the same lock the live table is brought to the replay's
+ * position, the two are compared row by row, and the replay is dropped.
  */
 export async function rebuildProjection(
   store: EventStore,
@@ -40,6 +60,7 @@ export async function rebuildProjection(
       options.onProgress?.(events);
     },
   });
+  let verification: Verification | undefined;
   await runner.prepare();
   await runner.catchUp();
   for (const sql of createIndexesSql(projection, fresh)) await db.query(sql);
@@ -49,7 +70,7 @@ export async function rebuildProjection(
       `INSERT INTO projection_checkpoints (name, checkpoint, definition_hash) VALUES ($1, NULL, '') ON CONFLICT (name) DO NOTHING`,
       [projection.name],
     );
-    await readCheckpoint(m, projection.name, true);
+    const live = await readCheckpoint(m, projection.name, true);
     // Events appended since the catch-up go in under the lock, so nothing falls between.
     let checkpoint = runner.status().checkpoint;
     for (;;) {
@@ -59,11 +80,48 @@ export async function rebuildProjection(
       events += batch.events.length;
       checkpoint = batch.checkpoint;
     }
-    await swapTables(m, projection, fresh);
-    await saveCheckpoint(m, projection.name, checkpoint, definitionHash(projection));
+    if (projection.published && (await holdsRows(m, projection.table))) {
+      await catchUpLiveTo(m, store, registry, projection, live.checkpoint, checkpoint, options.batchSize);
+      verification = { ...(await compareTables(m, projection, fresh)), definitionChanges: await definitionChangeCount(m, projection) };
+      await m.query(`DROP TABLE ${ident(fresh)}`);
+    } else {
+      await swapTables(m, projection, fresh);
+      await saveCheckpoint(m, projection.name, checkpoint, definitionHash(projection));
+    }
     await m.query(`DELETE FROM projection_checkpoints WHERE name = $1`, [rebuildName]);
   });
-  return { events, table: projection.table };
+  return { events, table: projection.table, ...(verification ? { verification } : {}) };
+}
+
+async function holdsRows(m: EntityManager, table: string): Promise<boolean> {
+  const [{ exists }] = await m.query(`SELECT to_regclass($1) IS NOT NULL AS exists`, [table]);
+  return exists && (await m.query(`SELECT 1 FROM ${ident(table)} LIMIT 1`)).length > 0;
+}
+
+/** Applies to the live table what its runner has not yet applied, up to and including `target`, as the runner would. */
+async function catchUpLiveTo(m: EntityManager, store: EventStore, registry: EventRegistry, p: Projection, from: Checkpoint | null, target: Checkpoint | null, batchSize: number): Promise<void> {
+  let checkpoint = from;
+  while (checkpoint !== target) {
+    const batch = await store.readAll(checkpoint, batchSize);
+    const end = batch.events.findIndex((e) => e.checkpoint === target);
+    const events = end === -1 ? batch.events : batch.events.slice(0, end + 1);
+    if (!events.length) break;
+    await applyBatch(m, p, p.table, events.map((e) => registry.upcast(e)));
+    checkpoint = events[events.length - 1].checkpoint;
+  }
+  await saveCheckpoint(m, p.name, checkpoint);
+}
+
+async function compareTables(m: EntityManager, p: Projection, fresh: string): Promise<Omit<Verification, 'definitionChanges'>> {
+  const key = ident(p.key);
+  const [row] = await m.query(`
+    SELECT count(*) FILTER (WHERE f.k IS NOT NULL AND l.k IS NOT NULL AND f.r = l.r)::int AS identical,
+           count(*) FILTER (WHERE f.k IS NOT NULL AND l.k IS NOT NULL AND f.r <> l.r)::int AS differing,
+           count(*) FILTER (WHERE l.k IS NULL)::int AS missing,
+           count(*) FILTER (WHERE f.k IS NULL)::int AS extra
+    FROM (SELECT ${key} AS k, to_jsonb(t) AS r FROM ${ident(fresh)} t) f
+    FULL JOIN (SELECT ${key} AS k, to_jsonb(t) AS r FROM ${ident(p.table)} t) l ON f.k = l.k`);
+  return row;
 }
 
 async function swapTables(m: EntityManager, p: Projection, fresh: string): Promise<void> {

@@ -67,8 +67,10 @@ describe('DFDG messages: a transfer, and a rebuild of the outbox', () => {
     expect(before.length).toBeGreaterThan(20);
     const { next } = (await oldFeed.get({ limit: 1000 }).expect(200)).body;
 
-    await rebuildProjection(t.app.get<EventStore>(EVENT_STORE), db, t.app.get(EventRegistry), dfdgMessagesProjection, { batchSize: 3 });
+    const result = await rebuildProjection(t.app.get<EventStore>(EVENT_STORE), db, t.app.get(EventRegistry), dfdgMessagesProjection, { batchSize: 3 });
     expect(await snapshot()).toEqual(before);
+    // A published outbox is verified against the replay, never swapped (issue 11): every row matches.
+    expect(result.verification).toEqual({ identical: before.length, differing: 0, missing: 0, extra: 0, definitionChanges: 0 });
 
     const id = await activeGrant(t, a, 'mentor');
     await t.settle();
