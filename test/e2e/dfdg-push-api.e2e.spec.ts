@@ -14,7 +14,8 @@ describe('DFDG push subscriptions over the API (issue 4)', () => {
   const URL = 'https://case-system.kk.dk/dfdg/push';
 
   beforeAll(async () => {
-    t = await createTestApp({ DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false' }, { referenceData: false });
+    // Allow-listed: the made-up case system (so no DNS is asked) and the local receivers.
+    t = await createTestApp({ PUSH_ALLOWED_HOSTS: 'case-system.kk.dk, 127.0.0.1', DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false' }, { referenceData: false });
     db = t.app.get(DataSource);
     await createOutbox(db);
     caseSystem = `Bearer ${await t.token('case-system', JOBCENTRE)}`;
@@ -53,8 +54,10 @@ describe('DFDG push subscriptions over the API (issue 4)', () => {
     const { body: own } = await create({ url: URL }).expect(201);
     const foreignList = await t.http.get('/api/dfdg/subscriptions').set('Authorization', foreignCaseSystem).expect(200);
     expect(foreignList.body.items).toEqual([]);
-    const as = (req: { set: (h: string, v: string) => unknown }) => req.set('Authorization', foreignCaseSystem) as Promise<{ status: number; body: { field?: string } }>;
+    const as = (req: { set: (h: string, v: string) => unknown }) => req.set('Authorization', foreignCaseSystem) as Promise<{ status: number; body: Record<string, unknown> }>;
     const base = `/api/dfdg/subscriptions/${own.id}`;
+    const unknownId = `${'0'.repeat(8)}-0000-7000-8000-${'0'.repeat(12)}`;
+    const unknown = await as(t.http.get(`/api/dfdg/subscriptions/${unknownId}`));
     for (const res of [
       await as(t.http.get(base)),
       await as(t.http.delete(base)),
@@ -63,8 +66,12 @@ describe('DFDG push subscriptions over the API (issue 4)', () => {
       await as(t.http.get(`${base}/deliveries`)),
     ]) {
       expect(res.status).toBe(404);
+      // Exactly what an id that does not exist answers: nothing about the other job centre.
+      expect({ ...res.body, instance: undefined, detail: String(res.body.detail).replace(own.id, unknownId), id: undefined }).toEqual({ ...unknown.body, instance: undefined, id: undefined });
     }
-    await t.http.get(base).set('Authorization', caseSystem).expect(200);
+    // And nothing happened to it: still there, secret not rotated.
+    const after = await t.http.get(base).set('Authorization', caseSystem).expect(200);
+    expect(after.body).toMatchObject({ id: own.id, previousSecretValidUntil: null });
   });
 
   it('refuses an invalid URL, naming url (400)', async () => {

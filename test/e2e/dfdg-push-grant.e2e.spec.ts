@@ -15,7 +15,7 @@ describe('DFDG push of a real grant’s messages (issue 4)', () => {
   let receiver: Receiver;
 
   beforeAll(async () => {
-    t = await createTestApp({ DFDG_PUSH_INTERVAL_MS: '0', DFDG_PUSH_BACKOFF_MS: '60000' });
+    t = await createTestApp({ PUSH_ALLOWED_HOSTS: '127.0.0.1', DFDG_PUSH_INTERVAL_MS: '0', DFDG_PUSH_BACKOFF_MS: '60000' });
     a = await actorsOf(t);
     receiver = await Receiver.start((_push, i) => (i < 2 ? 503 : 204));
   });

@@ -26,6 +26,8 @@ export class Receiver {
   private server?: http.Server;
   private port = 0;
   private readonly sockets = new Set<import('node:net').Socket>();
+  /** What a non-2xx answer says (it must never end up in a delivery's lastError). */
+  refusalBody = 'receiver says no';
 
   private constructor(public answer: Answer) {}
 
@@ -50,7 +52,7 @@ export class Receiver {
         const push: Push = { id: h('webhook-id'), timestamp: h('webhook-timestamp'), signature: h('webhook-signature'), body, message: JSON.parse(body), answer: 204 };
         push.answer = this.answer(push, this.pushes.length);
         this.pushes.push(push);
-        if (push.answer !== 'hang') res.writeHead(push.answer).end(push.answer >= 300 ? 'receiver says no' : undefined);
+        if (push.answer !== 'hang') res.writeHead(push.answer).end(push.answer >= 300 ? this.refusalBody : undefined);
       });
     });
     server.on('connection', (s) => {

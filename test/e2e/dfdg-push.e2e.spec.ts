@@ -1,5 +1,5 @@
 /**
- * Issue 4, push: real app, real PostgreSQL, real HTTP receivers on 127.0.0.1. The outbox is
+ * Issue 4, push: real app, real PostgreSQL, real HTTP receivers on 127.0.0.1 (allow-listed). The outbox is
  * filled by hand (the projection's columns), so these specs are about delivery only; the
  * worker's timer is off and each pass is driven with `runOnce(now)`, `now` leaping past backoff.
  */
@@ -22,7 +22,7 @@ describe('DFDG push delivery (issue 4)', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      { DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false', DFDG_PUSH_MAX_ATTEMPTS: String(MAX_ATTEMPTS), DFDG_PUSH_BACKOFF_MS: '60000', DFDG_PUSH_BACKOFF_MAX_MS: '600000', DFDG_PUSH_TIMEOUT_MS: '2000' },
+      { PUSH_ALLOWED_HOSTS: '127.0.0.1', DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false', DFDG_PUSH_MAX_ATTEMPTS: String(MAX_ATTEMPTS), DFDG_PUSH_BACKOFF_MS: '60000', DFDG_PUSH_BACKOFF_MAX_MS: '600000', DFDG_PUSH_TIMEOUT_MS: '2000' },
       { referenceData: false },
     );
     db = t.app.get(DataSource);
@@ -80,7 +80,7 @@ describe('DFDG push delivery (issue 4)', () => {
     for (let pass = 0; pass < MAX_ATTEMPTS; pass++) await worker.runOnce(now());
     const dead = await deliveries(otherCaseSystem, sub.id, 'dead');
     expect(dead.items.map((d: { messageId: string }) => d.messageId)).toEqual([d1.messageId, e1.messageId]);
-    expect(dead.items[0]).toMatchObject({ attempts: MAX_ATTEMPTS, lastStatus: null, lastError: 'ECONNREFUSED', nextAttemptAt: null });
+    expect(dead.items[0]).toMatchObject({ attempts: MAX_ATTEMPTS, lastStatus: null, lastError: 'connection refused (ECONNREFUSED)', nextAttemptAt: null });
 
     await receiver.up();
     const [d2, f1] = await addMessages(db, OTHER_JOBCENTRE, ['case-d', 'case-f']);

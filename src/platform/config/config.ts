@@ -53,6 +53,11 @@ export interface AppConfig {
     backoffMaxMs: number;
     /** Pushes in flight at once. */
     concurrency: number;
+    /**
+     * PUSH_ALLOWED_HOSTS (issue 10): hosts (`name`, `ip`, `name:port`, `[ipv6]:port`; exact, no
+     * wildcards) that may use http and private addresses. Empty: https to public addresses only.
+     */
+    allowedHosts: string[];
   };
   /** Excel exports of the search lists (issue 6, R19–R22, D11). */
   exports: {
@@ -139,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffBaseMs: int(env, 'DFDG_PUSH_BACKOFF_MS', 1000),
       backoffMaxMs: int(env, 'DFDG_PUSH_BACKOFF_MAX_MS', 300_000),
       concurrency: positiveInt(env, 'DFDG_PUSH_CONCURRENCY', 32),
+      allowedHosts: (env.PUSH_ALLOWED_HOSTS ?? '').split(',').map((h) => h.trim()).filter(Boolean),
     },
     exports: {
       streamMaxRows: int(env, 'EXPORT_STREAM_MAX_ROWS', 5000),

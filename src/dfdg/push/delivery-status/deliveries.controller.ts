@@ -33,6 +33,12 @@ interface DeliveryRow {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
+/**
+ * Rows written before issue 10 kept the start of the receiver's answer ("HTTP 503: <body>"),
+ * which may be an internal service's text: shown with the status only, as tries record it now.
+ */
+const withoutReceiverText = (error: string | null) => error?.replace(/^HTTP (\d{3}): [\s\S]*$/, 'HTTP $1 from receiver') ?? null;
+
 /** The delivery state of a subscription's messages, oldest first, for the job centre's operators. */
 @ApiTags('dfdg')
 @ApiBearerAuth()
@@ -64,7 +70,7 @@ export class DeliveriesController {
       nextAttemptAt: r.status === 'pending' ? iso(r.next_attempt_at) : null,
       lastAttemptAt: iso(r.last_attempt_at),
       lastStatus: r.last_status,
-      lastError: r.last_error,
+      lastError: withoutReceiverText(r.last_error),
       deliveredAt: iso(r.delivered_at),
     }));
     return { totalCount: total as number, page: query.page, pageSize: query.pageSize, items };

@@ -8,12 +8,15 @@ import { createEmptyDatabase } from '../../../../test/support/test-database';
 import { loadConfig } from '../../../platform/config/config';
 import { runMigrations } from '../../../platform/database/migrate';
 import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository';
+import { PushUrlPolicy } from '../url-policy/push-url-policy';
 import { generateSecret } from '../webhook-signature';
 import { backoffDelayMs } from './backoff';
 import { PushDelivery, PushPolicy } from './push-delivery';
 import { DfdgPushWorker } from './push-worker';
 
 const POLICY: PushPolicy = { maxAttempts: 5, timeoutMs: 300, backoffBaseMs: 1000, backoffMaxMs: 60_000, concurrency: 8 };
+/** The receivers listen on 127.0.0.1, which only the allow-list lets pushes reach. */
+const LOCAL = new PushUrlPolicy(['127.0.0.1']);
 
 describe('DFDG push delivery worker', () => {
   let url: string;
@@ -59,7 +62,7 @@ describe('DFDG push delivery worker', () => {
     const db = await connect();
     await db.query(`ALTER TABLE dfdg_messages RENAME TO dfdg_messages_hidden`);
     try {
-      expect(await new PushDelivery(db, POLICY).pass()).toEqual({ enqueued: 0, attempted: 0, delivered: 0, failed: 0, dead: 0 });
+      expect(await new PushDelivery(db, POLICY, LOCAL).pass()).toEqual({ enqueued: 0, attempted: 0, delivered: 0, failed: 0, dead: 0 });
     } finally {
       await db.query(`ALTER TABLE dfdg_messages_hidden RENAME TO dfdg_messages`);
     }
@@ -71,15 +74,15 @@ describe('DFDG push delivery worker', () => {
     const sub = await subscribe(db, slow.url);
     const [m] = await addMessages(db, sub.jobcentre, ['case-1']);
     const now = new Date();
-    const run = await new PushDelivery(db, POLICY, () => 0.5).pass(now);
+    const run = await new PushDelivery(db, POLICY, LOCAL, () => 0.5).pass(now);
     expect(run).toMatchObject({ enqueued: 1, attempted: 1, failed: 1, delivered: 0 });
     const [row] = await state(db, sub.id);
     expect(row).toMatchObject({ message_id: m.messageId, status: 'pending', attempts: 1, last_status: null, last_error: 'timeout after 300 ms' });
     // Half (the jitter) of the first cap (the base).
     expect(row.next_attempt_at.getTime() - row.last_attempt_at.getTime()).toBe(500);
 
-    expect(await new PushDelivery(db, POLICY).pass(new Date(now.getTime() + 100))).toMatchObject({ attempted: 0 }); // not due yet
-    expect(await new PushDelivery(db, POLICY).pass(new Date(now.getTime() + 60_000))).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(await new PushDelivery(db, POLICY, LOCAL).pass(new Date(now.getTime() + 100))).toMatchObject({ attempted: 0 }); // not due yet
+    expect(await new PushDelivery(db, POLICY, LOCAL).pass(new Date(now.getTime() + 60_000))).toMatchObject({ attempted: 1, delivered: 1 });
     expect((await state(db, sub.id))[0]).toMatchObject({ status: 'delivered', attempts: 2, last_status: 204, last_error: null });
   });
 
@@ -95,14 +98,14 @@ describe('DFDG push delivery worker', () => {
     const sub = await subscribe(db, moved.url);
     await addMessages(db, sub.jobcentre, ['case-1']);
     const now = leapingClock();
-    for (let i = 0; i < POLICY.maxAttempts; i++) await new PushDelivery(db, POLICY).pass(now());
-    expect((await state(db, sub.id))[0]).toMatchObject({ status: 'dead', attempts: POLICY.maxAttempts, last_status: 307, last_error: 'HTTP 307: receiver says no' });
-    expect(await new PushDelivery(db, POLICY).pass(now())).toMatchObject({ attempted: 0 });
+    for (let i = 0; i < POLICY.maxAttempts; i++) await new PushDelivery(db, POLICY, LOCAL).pass(now());
+    expect((await state(db, sub.id))[0]).toMatchObject({ status: 'dead', attempts: POLICY.maxAttempts, last_status: 307, last_error: 'HTTP 307 from receiver: redirect not followed' });
+    expect(await new PushDelivery(db, POLICY, LOCAL).pass(now())).toMatchObject({ attempted: 0 });
     expect(moved.pushes).toHaveLength(POLICY.maxAttempts);
   });
 
   it('one worker at a time across processes: the other one’s pass answers null', async () => {
-    const config = { ...loadConfig({}), dfdgPush: { ...POLICY, intervalMs: 0 } };
+    const config = { ...loadConfig({}), dfdgPush: { ...POLICY, intervalMs: 0, allowedHosts: ['127.0.0.1'] } };
     const clock = { now: () => new Date() };
     const hanging = await receiver(() => 'hang');
     const sub = await subscribe(sources[0], hanging.url);
@@ -120,14 +123,14 @@ describe('DFDG push delivery worker', () => {
     const hanging = await receiver((_p, i) => (i === 0 ? 'hang' : 204));
     const sub = await subscribe(sources[0], hanging.url);
     const [m] = await addMessages(sources[0], sub.jobcentre, ['case-1']);
-    const dying = new PushDelivery(await connect(), { ...POLICY, timeoutMs: 60_000 });
+    const dying = new PushDelivery(await connect(), { ...POLICY, timeoutMs: 60_000 }, LOCAL);
     const pass = dying.pass();
     await waitFor(() => hanging.pushes.length > 0);
     dying.stop();
     expect(await pass).toMatchObject({ attempted: 0 });
     expect((await state(sources[0], sub.id))[0]).toMatchObject({ status: 'pending', attempts: 0 });
 
-    expect(await new PushDelivery(await connect(), POLICY).pass()).toMatchObject({ delivered: 1 });
+    expect(await new PushDelivery(await connect(), POLICY, LOCAL).pass()).toMatchObject({ delivered: 1 });
     expect(hanging.pushes.map((p) => p.id)).toEqual([m.messageId, m.messageId]);
     expect(hanging.uniqueIds()).toEqual([m.messageId]);
   });
@@ -141,7 +144,7 @@ describe('DFDG push delivery worker', () => {
     const cases = Array.from({ length: 400 }, (_, i) => `case-${Math.floor(random() * 25)}-${i % 3}`);
     const messages = await addMessages(db, sub.jobcentre, cases);
     const now = leapingClock();
-    for (let pass = 0; pass < 40 && flaky.accepted().length < messages.length; pass++) await new PushDelivery(db, { ...POLICY, maxAttempts: 100 }).pass(now());
+    for (let pass = 0; pass < 40 && flaky.accepted().length < messages.length; pass++) await new PushDelivery(db, { ...POLICY, maxAttempts: 100 }, LOCAL).pass(now());
     expect(flaky.accepted().map((p) => p.id).sort()).toEqual(messages.map((m) => m.messageId).sort());
     expect(flaky.uniqueIds()).toHaveLength(messages.length);
     expectInOrderPerCase(flaky.accepted());

@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { webhookHeaders } from '../webhook-signature';
 import { backoffDelayMs } from './backoff';
 import { DueDelivery, dueDeliveries, enqueueNewMessages, outboxExists, recordDelivered, recordFailed } from './delivery-queue';
-import { PushAborted, PushSender } from './send-push';
+import { PushUrlPolicy, PushUrlRefused } from '../url-policy/push-url-policy';
+import { PushAborted, PushOutcome, PushSender } from './send-push';
 
 export interface PushPolicy {
   maxAttempts: number;
@@ -38,6 +39,8 @@ export class PushDelivery {
   constructor(
     private readonly db: DataSource,
     private readonly policy: PushPolicy,
+    /** Where pushes may go: checked again at every push, since DNS answers and the allow-list change. */
+    private readonly urls: PushUrlPolicy,
     private readonly random: () => number = Math.random,
   ) {
     this.sender = new PushSender(policy.timeoutMs, policy.concurrency);
@@ -78,12 +81,14 @@ export class PushDelivery {
   private async deliver(d: DueDelivery, at: () => Date, run: PushRun): Promise<void> {
     if (this.stopped) return;
     const headers = webhookHeaders(d.secrets, d.messageId, d.body);
-    let outcome;
+    let outcome: PushOutcome;
     try {
-      outcome = await this.sender.send(d.url, headers, d.body);
+      outcome = await this.sender.send(this.urls.pushTarget(d.url), headers, d.body);
     } catch (error) {
       if (error instanceof PushAborted) return;
-      throw error;
+      // A URL the policy refuses outright (no DNS needed) fails the try like an unreachable receiver.
+      if (!(error instanceof PushUrlRefused)) throw error;
+      outcome = { ok: false, status: null, error: `refused: ${error.reason}` };
     }
     run.attempted++;
     if (outcome.ok) {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { PeriodicJob } from '../../../cases/shared/periodic-job';
 import { CLOCK, Clock } from '../../../platform/clock/clock';
 import { APP_CONFIG, AppConfig } from '../../../platform/config/config';
+import { PushUrlPolicy } from '../url-policy/push-url-policy';
 import { PushDelivery, PushRun } from './push-delivery';
 
 /**
@@ -21,7 +22,7 @@ export class DfdgPushWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.job = new PeriodicJob(db, 'dfdg:push', config.dfdgPush.intervalMs);
-    this.delivery = new PushDelivery(db, config.dfdgPush);
+    this.delivery = new PushDelivery(db, config.dfdgPush, new PushUrlPolicy(config.dfdgPush.allowedHosts));
   }
 
   onApplicationBootstrap(): void {

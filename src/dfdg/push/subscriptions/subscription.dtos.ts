@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUrl, MaxLength, ValidateBy } from 'class-validator';
+import { IsIn, IsOptional, MaxLength, ValidateBy } from 'class-validator';
 import { isValidSecret } from '../webhook-signature';
 
 const IsWebhookSecret = () =>
@@ -11,9 +11,30 @@ const IsWebhookSecret = () =>
     },
   });
 
+/**
+ * An absolute http(s) URL as the WHATWG parser reads it: the same parser that the policy
+ * classifies the host with and that the sender connects with, so no two readings disagree.
+ * Where it may point is the URL policy's business (push-url-policy.ts), not this shape check.
+ */
+const IsPushUrl = () =>
+  ValidateBy({
+    name: 'pushUrl',
+    validator: {
+      validate: (value) => {
+        if (typeof value !== 'string' || !URL.canParse(value)) return false;
+        const url = new URL(value);
+        return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password && url.hostname !== '';
+      },
+      defaultMessage: () => 'url must be an absolute http or https URL without credentials',
+    },
+  });
+
 export class CreateSubscriptionDto {
-  @ApiProperty({ example: 'https://case-system.kk.dk/dfdg/push', description: 'Where pushes are POSTed (https, or http)' })
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_valid_protocol: true, require_tld: false, disallow_auth: true }, { message: 'url must be an absolute http or https URL without credentials' })
+  @ApiProperty({
+    example: 'https://case-system.kk.dk/dfdg/push',
+    description: 'Where pushes are POSTed: https to a public address (http and private addresses only for hosts in PUSH_ALLOWED_HOSTS)',
+  })
+  @IsPushUrl()
   @MaxLength(2000)
   url: string;
 
