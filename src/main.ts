@@ -16,9 +16,22 @@ async function main(): Promise<void> {
   let embedded: EmbeddedPostgresHandle | undefined;
   if (!config.databaseUrl) {
     fs.mkdirSync(config.dataDir, { recursive: true });
-    embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPostgresPort, persistent: true });
+    embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPostgresPort,
+      persistent: true,
+      warn: (fields, message) => logger.warn(fields, message),
+    });
     config.databaseUrl = embedded.url;
-    logger.info({ dataDir: config.dataDir, port: config.embeddedPostgresPort }, 'embedded PostgreSQL started');
+    const { stoppedLeftover, relocated, databaseDir } = embedded;
+    logger.info(
+      {
+        dataDir: config.dataDir, port: config.embeddedPostgresPort,
+        // Run as root with DATA_DIR out of the postgres user's reach, its data lives elsewhere (README).
+        ...(relocated ? { databaseDir } : {}), ...(stoppedLeftover ? { stoppedLeftover } : {}),
+      },
+      stoppedLeftover ? 'embedded PostgreSQL started, after stopping the one a crashed run had left running' : 'embedded PostgreSQL started',
+    );
   }
   const app = await createApp(config, logger);
   await app.listen(config.port);

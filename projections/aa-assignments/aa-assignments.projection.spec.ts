@@ -12,10 +12,11 @@ const T3 = '2026-05-01T08:00:00.000Z';
 /** When the import ran (the events' occurredAt), later than when the assignments took effect. */
 const RECORDED = '2026-05-02T10:00:00.000Z';
 
-/** The events of one citizen's stream, shaped as the decider emits them. */
-function citizen(cpr: string) {
+/** The events of one job centre's stream for a citizen, shaped as the decider emits them. */
+function citizen(cpr: string, jobcentre = '101') {
   const event = (type: AaAssignmentEvent['type'], aaId: string, effectiveAt: string): GivenEvent => ({
-    streamId: aaAssignmentStreamId(cpr), type, data: { cpr, aaId, effectiveAt, source: 'dfdg' }, occurredAt: RECORDED, principal: DFDG,
+    streamId: aaAssignmentStreamId(jobcentre, cpr), type, data: { jobcentre, cpr, aaId, effectiveAt, source: 'dfdg' }, occurredAt: RECORDED,
+    principal: { ...DFDG, org: jobcentre },
   });
   return {
     assigned: (aaId: string, at: string) => event('CitizenAssignedToOtherActor', aaId, at),
@@ -24,8 +25,8 @@ function citizen(cpr: string) {
 }
 
 const c1 = citizen(CPR);
-const row = (aaId: string, cpr: string, changes: Partial<AaAssignmentRow>): AaAssignmentRow => ({
-  assignment_id: `${aaId}:${cpr}`, aa_id: aaId, cpr, assigned: true, assigned_at: T1, unassigned_at: null, revision: 0, updated_at: RECORDED, ...changes,
+const row = (aaId: string, cpr: string, changes: Partial<AaAssignmentRow>, jobcentre = '101'): AaAssignmentRow => ({
+  assignment_id: `${jobcentre}:${aaId}:${cpr}`, jobcentre, aa_id: aaId, cpr, assigned: true, assigned_at: T1, unassigned_at: null, revision: 0, updated_at: RECORDED, ...changes,
 });
 
 describe('AA assignments projection (the aa_assignments read model)', () => {
@@ -54,6 +55,21 @@ describe('AA assignments projection (the aa_assignments read model)', () => {
     await spec
       .given([c1.assigned('aa-1', T1), c2.assigned('aa-1', T2), c2.unassigned('aa-1', T3)])
       .thenRows([row('aa-1', CPR, {}), row('aa-1', OTHER_CPR, { assigned: false, assigned_at: T2, unassigned_at: T3, revision: 1 })]);
+  });
+
+  it('R12 keeps one row per (job centre, AA, citizen): two job centres may assign the citizen to different AAs at once (issue 10)', async () => {
+    const at461 = citizen(CPR, '461');
+    await spec
+      .given([c1.assigned('aa-1', T1), at461.assigned('aa-2', T2), at461.unassigned('aa-2', T3)])
+      .thenRows([row('aa-1', CPR, {}), row('aa-2', CPR, { assigned: false, assigned_at: T2, unassigned_at: T3, revision: 1 }, '461')]);
+  });
+
+  it('R12 a legacy v1 event (no job centre, upcast to null) grants nothing: it folds into no row', async () => {
+    const legacy = (type: AaAssignmentEvent['type']): GivenEvent => ({
+      streamId: `aa-assignment-${CPR}`, type, data: { cpr: CPR, aaId: 'aa-1', effectiveAt: T1, source: 'dfdg' }, occurredAt: RECORDED, principal: DFDG, // v1: no job centre
+    });
+    await spec.given([legacy('CitizenAssignedToOtherActor')]).thenRows([]);
+    await spec.given([legacy('CitizenAssignedToOtherActor'), legacy('CitizenUnassignedFromOtherActor'), c1.assigned('aa-1', T2)]).thenRows([row('aa-1', CPR, { assigned_at: T2 })]);
   });
 
   it('has no row for an unassignment whose assignment it never saw', async () => {

@@ -1,6 +1,7 @@
 /**
- * The write model of one citizen's assignment to an Anden Aktør, as DFDG reports it (R12,
- * R13, D8, D17). A DFDG record states the citizen's assignment as of `effectiveAt`; the
+ * The write model of one job centre's assignment of one citizen to an Anden Aktør, as DFDG
+ * reports it (R12, R13, D8, D17; issue 10: per job centre, so one centre's choice of AA never
+ * opens another centre's cases). A DFDG record states the assignment as of `effectiveAt`; the
  * decider turns the difference from the recorded state into events. A pure decider.
  */
 import { Decider } from '../platform/events/decider';
@@ -8,6 +9,8 @@ import { AaAssignmentEvent } from './aa-assignment.events';
 
 export interface RecordAssignment {
   type: 'RecordAssignment';
+  /** The job centre whose assignment this is: the recording case system's own (its token's org). */
+  jobcentre: string;
   cpr: string;
   /** The AA the citizen is assigned to, or null: assigned to none. */
   aaId: string | null;
@@ -41,7 +44,7 @@ export function evolveAaAssignment(state: AaAssignmentState, event: AaAssignment
 }
 
 export function decideAaAssignment(command: RecordAssignment, state: AaAssignmentState): AaAssignmentEvent[] {
-  const { cpr, aaId, effectiveAt } = command;
+  const { jobcentre, cpr, aaId, effectiveAt } = command;
   if (aaId === state.aaId) return []; // an idempotent re-import
   // ASSUMPTION: a record that takes effect no later than the last recorded change is older
   // news (an earlier file imported again): the newer fact stands. So an unassignment never
@@ -49,8 +52,8 @@ export function decideAaAssignment(command: RecordAssignment, state: AaAssignmen
   if (state.changedAt !== null && Date.parse(effectiveAt) <= Date.parse(state.changedAt)) return [];
   const source = 'dfdg' as const;
   const events: AaAssignmentEvent[] = [];
-  if (state.aaId !== null) events.push({ type: 'CitizenUnassignedFromOtherActor', data: { cpr, aaId: state.aaId, effectiveAt, source } });
-  if (aaId !== null) events.push({ type: 'CitizenAssignedToOtherActor', data: { cpr, aaId, effectiveAt, source } });
+  if (state.aaId !== null) events.push({ type: 'CitizenUnassignedFromOtherActor', data: { jobcentre, cpr, aaId: state.aaId, effectiveAt, source } });
+  if (aaId !== null) events.push({ type: 'CitizenAssignedToOtherActor', data: { jobcentre, cpr, aaId, effectiveAt, source } });
   return events;
 }
 

@@ -9,6 +9,8 @@ export interface AssignmentPeriod {
 }
 
 export interface AssignmentHistory {
+  /** The job centre whose assignments these are (one stream per job centre and citizen). */
+  jobcentre: string;
   cpr: string;
   /** The AA the citizen is assigned to now, or null. */
   aaId: string | null;
@@ -16,8 +18,8 @@ export interface AssignmentHistory {
   history: AssignmentPeriod[];
 }
 
-/** The citizen's assignment periods, folded from its stream (the same events the projection folds). */
-export function assignmentHistory(cpr: string, events: AaAssignmentEvent[]): AssignmentHistory {
+/** One job centre's assignment periods of the citizen, folded from their stream (the same events the projection folds). */
+export function assignmentHistory(jobcentre: string, cpr: string, events: AaAssignmentEvent[]): AssignmentHistory {
   const history: AssignmentPeriod[] = [];
   for (const event of events) {
     if (event.type === 'CitizenAssignedToOtherActor') {
@@ -28,5 +30,5 @@ export function assignmentHistory(cpr: string, events: AaAssignmentEvent[]): Ass
     }
   }
   const current = history.find((p) => p.unassignedAt === null);
-  return { cpr, aaId: current?.aaId ?? null, history };
+  return { jobcentre, cpr, aaId: current?.aaId ?? null, history };
 }

@@ -4,6 +4,7 @@ import { createEventRegistry } from '../event-types';
 import { CLOCK, systemClock } from './clock/clock';
 import { CommandPipeline } from './commands/command-pipeline';
 import { APP_CONFIG, AppConfig } from './config/config';
+import { connectionLossListener } from './database/connection-loss';
 import { runMigrations } from './database/migrate';
 import { EVENT_STORE, EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
@@ -29,11 +30,15 @@ export class PlatformModule implements OnApplicationShutdown {
           provide: DataSource,
           useFactory: async () => {
             await runMigrations(config.databaseUrl!);
-            const ds = new DataSource({ type: 'postgres', url: config.databaseUrl, extra: { max: 20 }, logging: false });
+            const ds = new DataSource({
+              type: 'postgres', url: config.databaseUrl, extra: { max: 20 }, logging: false,
+              // An idle client's broken connection (a database restart) must not kill the process.
+              poolErrorHandler: connectionLossListener('database pool'),
+            });
             return ds.initialize();
           },
         },
-        { provide: EVENT_STORE, inject: [DataSource], useFactory: () => openEventStore(config) },
+        { provide: EVENT_STORE, inject: [DataSource, EventRegistry], useFactory: (_db: DataSource, registry: EventRegistry) => openEventStore(config, registry) },
         CommandPipeline,
       ],
       exports: [APP_CONFIG, CLOCK, Metrics, EventRegistry, DataSource, EVENT_STORE, CommandPipeline],

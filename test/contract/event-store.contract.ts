@@ -201,6 +201,9 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
 
     it('wakes waitForAppends on an append and on abort, well before its timeout', async () => {
       await currentHead();
+      // The store's wake-up channel (PostgreSQL: its LISTEN session) is up before the wait starts:
+      // otherwise a slow connect lets the append slip by unheard and the wait runs to its timeout.
+      await store.waitForAppends(0);
       const startedAt = Date.now();
       const woken = store.waitForAppends(20_000);
       await sleep(50);

@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { aaAssignmentStreamId } from '../../src/aa-assignments/aa-assignment.events';
 import { Role } from '../../src/platform/auth/principal';
 import { EVENT_STORE, EventStore } from '../../src/platform/event-store/event-store.port';
-import { CPR, JOBCENTRE } from '../support/fixtures';
+import { CPR, draftBody, JOBCENTRE, ORG_OF_ROLE } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const AA = 'aa-42';
@@ -29,11 +29,11 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
   const post = (body: unknown, who = dfdg) => t.http.post('/api/dfdg/assignments').set('Authorization', who).send(body as object);
   const record = (...records: AssignmentRecord[]) => post({ records });
   const history = (cpr: string, who = dfdg) => t.http.get(`/api/dfdg/assignments/${cpr}`).set('Authorization', who);
-  const eventsOf = (cpr: string) => store.readStream(aaAssignmentStreamId(cpr));
+  const eventsOf = (cpr: string) => store.readStream(aaAssignmentStreamId(JOBCENTRE, cpr));
   const assignmentEventCount = async () => (await db.query(`SELECT count(*)::int AS n FROM events WHERE stream_id LIKE 'aa-assignment-%'`))[0].n as number;
   const rowsOf = (cpr: string) =>
     db.query(
-      `SELECT assignment_id, aa_id, cpr, assigned, to_char(assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS assigned_at,
+      `SELECT assignment_id, jobcentre, aa_id, cpr, assigned, to_char(assigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS assigned_at,
               to_char(unassigned_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS unassigned_at
        FROM aa_assignments WHERE cpr = $1 ORDER BY assignment_id`,
       [cpr],
@@ -48,19 +48,23 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
     const caseworker = await auth('jobcentre', JOBCENTRE);
     const citizens = CITIZENS.map((cpr, i) => ({ cpr, firstName: `Borger ${i}`, lastName: 'Ærø' }));
     await t.http.put('/api/reference-data/citizens').set('Authorization', caseworker).send(citizens).expect(200);
+    // Issue 10: an AA sees a citizen's name only through a job centre that assigned them and has a case of theirs.
+    for (const cpr of [CPR, CITIZENS[1], CITIZENS[2]]) {
+      await t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody({ citizen: { cpr } })).expect(201);
+    }
   });
   afterAll(() => t.close());
 
-  it('R12 records an assignment as an event on the citizen\'s stream, and the read model gets its row', async () => {
+  it('R12 records an assignment as an event on the (job centre, citizen) stream, naming the job centre, and the read model gets its row', async () => {
     const res = await record({ cpr: CPR, aaId: AA, effectiveAt: '2026-03-01T09:00:00+01:00' }).expect(200);
     expect(res.body).toEqual({ recorded: 1, unchanged: 0, results: [{ cpr: CPR, outcome: 'assigned', events: 1 }] });
 
     const [event] = await eventsOf(CPR);
-    expect(event).toMatchObject({ type: 'CitizenAssignedToOtherActor', revision: 0, data: { cpr: CPR, aaId: AA, effectiveAt: T1, source: 'dfdg' } });
+    expect(event).toMatchObject({ type: 'CitizenAssignedToOtherActor', revision: 0, data: { jobcentre: JOBCENTRE, cpr: CPR, aaId: AA, effectiveAt: T1, source: 'dfdg' }, schemaVersion: 2 });
     expect(event.metadata.principal).toMatchObject({ role: 'case-system', org: JOBCENTRE });
 
     await t.settle();
-    expect(await rowsOf(CPR)).toEqual([{ assignment_id: `${AA}:${CPR}`, aa_id: AA, cpr: CPR, assigned: true, assigned_at: T1, unassigned_at: null }]);
+    expect(await rowsOf(CPR)).toEqual([{ assignment_id: `${JOBCENTRE}:${AA}:${CPR}`, jobcentre: JOBCENTRE, aa_id: AA, cpr: CPR, assigned: true, assigned_at: T1, unassigned_at: null }]);
     expect(await lookUp(CPR, AA)).toBe(200);
     expect(await lookUp(CPR, OTHER_AA)).toBe(404);
   });
@@ -92,8 +96,8 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
 
     await t.settle();
     expect(await rowsOf(cpr)).toEqual([
-      { assignment_id: `${AA}:${cpr}`, aa_id: AA, cpr, assigned: false, assigned_at: T1, unassigned_at: T2 },
-      { assignment_id: `${OTHER_AA}:${cpr}`, aa_id: OTHER_AA, cpr, assigned: true, assigned_at: T2, unassigned_at: null },
+      { assignment_id: `${JOBCENTRE}:${AA}:${cpr}`, jobcentre: JOBCENTRE, aa_id: AA, cpr, assigned: false, assigned_at: T1, unassigned_at: T2 },
+      { assignment_id: `${JOBCENTRE}:${OTHER_AA}:${cpr}`, jobcentre: JOBCENTRE, aa_id: OTHER_AA, cpr, assigned: true, assigned_at: T2, unassigned_at: null },
     ]);
     expect(await lookUp(cpr, AA)).toBe(404);
     expect(await lookUp(cpr, OTHER_AA)).toBe(200);
@@ -105,14 +109,16 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
     const res = await record({ cpr, aaId: null, effectiveAt: T2 }).expect(200);
     expect(res.body.results).toEqual([{ cpr, outcome: 'unassigned', events: 1 }]);
     await t.settle();
-    expect(await rowsOf(cpr)).toEqual([{ assignment_id: `${AA}:${cpr}`, aa_id: AA, cpr, assigned: false, assigned_at: T1, unassigned_at: T2 }]);
+    expect(await rowsOf(cpr)).toEqual([{ assignment_id: `${JOBCENTRE}:${AA}:${cpr}`, jobcentre: JOBCENTRE, aa_id: AA, cpr, assigned: false, assigned_at: T1, unassigned_at: T2 }]);
     expect(await lookUp(cpr, AA)).toBe(404);
 
     await record({ cpr, aaId: OTHER_AA, effectiveAt: T3 }).expect(200);
     for (const role of ['case-system', 'auditor', 'jobcentre'] as const) {
-      const got = await history(cpr, await auth(role, JOBCENTRE)).expect(200);
+      // An auditor names the job centre; the job centre's own staff and case system read theirs.
+      const got = await history(role === 'auditor' ? `${cpr}?jobcentre=${JOBCENTRE}` : cpr, await auth(role, JOBCENTRE)).expect(200);
       expect(got.headers.etag).toBe('"2"');
       expect(got.body).toEqual({
+        jobcentre: JOBCENTRE,
         cpr,
         aaId: OTHER_AA,
         history: [
@@ -121,7 +127,7 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
         ],
       });
     }
-    expect((await history('1313131234').expect(200)).body).toEqual({ cpr: '1313131234', aaId: null, history: [] });
+    expect((await history('1313131234').expect(200)).body).toEqual({ jobcentre: JOBCENTRE, cpr: '1313131234', aaId: null, history: [] });
   });
 
   it('answers one result per record, in order, for a mixed import', async () => {
@@ -163,10 +169,10 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
     const before = await assignmentEventCount();
     const ok = { cpr: '1010101234', aaId: AA, effectiveAt: T1 };
     const cases: [unknown, string, string][] = [
-      [{ records: [ok, { cpr: '12345', aaId: AA, effectiveAt: T1 }] }, 'records[1].cpr', 'matches'],
-      [{ records: [ok, { cpr: '1111111234', aaId: 'not an id!', effectiveAt: T1 }] }, 'records[1].aaId', 'matches'],
-      [{ records: [ok, { cpr: '1111111234', aaId: 'a'.repeat(65), effectiveAt: T1 }] }, 'records[1].aaId', 'matches'],
-      [{ records: [ok, { cpr: '1111111234', effectiveAt: T1 }] }, 'records[1].aaId', 'matches'],
+      [{ records: [ok, { cpr: '12345', aaId: AA, effectiveAt: T1 }] }, 'records[1].cpr', 'cpr-format'],
+      [{ records: [ok, { cpr: '1111111234', aaId: 'not an id!', effectiveAt: T1 }] }, 'records[1].aaId', 'aaId-format'],
+      [{ records: [ok, { cpr: '1111111234', aaId: 'a'.repeat(65), effectiveAt: T1 }] }, 'records[1].aaId', 'aaId-format'],
+      [{ records: [ok, { cpr: '1111111234', effectiveAt: T1 }] }, 'records[1].aaId', 'aaId-format'],
       [{ records: [ok, { cpr: '1111111234', aaId: AA, effectiveAt: '2026-03-01' }] }, 'records[1].effectiveAt', 'isInstant'],
       [{ records: [ok, { cpr: '1111111234', aaId: AA, effectiveAt: '2026-03-01T08:00:00' }] }, 'records[1].effectiveAt', 'isInstant'],
       [{ records: [ok, { cpr: '1111111234', aaId: AA, effectiveAt: '2026-02-30T08:00:00Z' }] }, 'records[1].effectiveAt', 'isInstant'],
@@ -185,7 +191,8 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
       expect({ body, problem: res.body }).toMatchObject({ body, problem: { status: 400, field, rule } });
     }
     const duplicate = await post({ records: [ok, { cpr: '1111111234', aaId: AA, effectiveAt: T1 }, { ...ok, aaId: null }] }).expect(400);
-    expect(duplicate.body.errors).toEqual([{ field: 'records[2].cpr', rule: 'duplicate', message: 'records[2].cpr: 1010101234 is also at records[0].cpr' }]);
+    expect(duplicate.body.errors).toEqual([{ field: 'records[2].cpr', rule: 'duplicate', message: 'records[2].cpr: the same CPR as records[0].cpr' }]);
+    expect(JSON.stringify(duplicate.body)).not.toContain('1010101234');
     const several = await post({ records: [{ cpr: '1', aaId: AA, effectiveAt: 'soon' }] }).expect(400);
     expect(several.body).toMatchObject({ errorCount: 2, errors: [{ field: 'records[0].cpr' }, { field: 'records[0].effectiveAt' }] });
     expect(await assignmentEventCount()).toBe(before);
@@ -212,10 +219,10 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
   it('only the integration principal records; case-system, auditor and jobcentre read; everyone else is a 403', async () => {
     const body = { records: [{ cpr: '1212121234', aaId: AA, effectiveAt: T1 }] };
     for (const role of ['auditor', 'jobcentre', 'company-support', 'anden-aktoer', 'company', 'citizen', 'employee-representative'] as const) {
-      expect((await post(body, await auth(role, JOBCENTRE)).expect(403)).body).toMatchObject({ status: 403 });
+      expect((await post(body, await auth(role, ORG_OF_ROLE[role])).expect(403)).body).toMatchObject({ status: 403 });
     }
     for (const role of ['anden-aktoer', 'company-support', 'company', 'citizen', 'employee-representative'] as const) {
-      await history(CPR, await auth(role, JOBCENTRE)).expect(403);
+      await history(CPR, await auth(role, ORG_OF_ROLE[role])).expect(403);
     }
     await t.http.post('/api/dfdg/assignments').send(body).expect(401);
     await t.http.get(`/api/dfdg/assignments/${CPR}`).expect(401);
@@ -225,7 +232,7 @@ describe('AA assignments from DFDG over HTTP (R12, R13)', () => {
 
   it('the read model has the indexes the search joins on, and the old citizens column is gone', async () => {
     const indexes = (await db.query(`SELECT indexdef FROM pg_indexes WHERE tablename = 'aa_assignments'`)).map((r: { indexdef: string }) => r.indexdef.replace(/^.* USING btree /, ''));
-    expect(indexes).toEqual(expect.arrayContaining(['(assignment_id)', '(aa_id, cpr)', '(cpr)']));
+    expect(indexes).toEqual(expect.arrayContaining(['(assignment_id)', '(aa_id, cpr, jobcentre)', '(cpr)']));
     expect(await db.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'citizens' AND column_name = 'assigned_aa'`)).toEqual([]);
   });
 });

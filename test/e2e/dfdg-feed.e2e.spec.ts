@@ -41,14 +41,14 @@ describe('the DFDG pull feed', () => {
   it('long poll: with `wait` it answers as soon as a message arrives, and with nothing after the wait', async () => {
     const { next } = (await feed.get({ limit: 1000 }).expect(200)).body;
     const started = Date.now();
-    const waiting = feed.get({ after: next, wait: 10 });
+    const waiting = feed.get({ after: next, wait: 30 }); // the longest wait: "as soon as" is well below it even on a loaded machine
     const answer = new Promise<{ status: number; body: { messages: { kind: string; vitasId: string }[] } }>((resolve, reject) => waiting.then(resolve, reject));
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 300)); // a head start for the poll; the test passes whether or not it is already waiting
     await act(t, id, 'review', a.caseworker).expect(200);
     const res = await answer;
     expect(res.status).toBe(200);
     expect(res.body.messages.map((m) => [m.vitasId, m.kind])).toEqual([[id, 'changed']]);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(20_000);
 
     const idle = Date.now();
     const nothing = await feed.get({ after: encodeCursor(JOBCENTRE, 5), wait: 1 }).expect(200);

@@ -22,7 +22,7 @@ describe('DFDG push delivery (issue 4)', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      { PUSH_ALLOWED_HOSTS: '127.0.0.1', DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false', DFDG_PUSH_MAX_ATTEMPTS: String(MAX_ATTEMPTS), DFDG_PUSH_BACKOFF_MS: '60000', DFDG_PUSH_BACKOFF_MAX_MS: '600000', DFDG_PUSH_TIMEOUT_MS: '2000' },
+      { PUSH_ALLOWED_HOSTS: '127.0.0.1', DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false', DFDG_PUSH_MAX_ATTEMPTS: String(MAX_ATTEMPTS), DFDG_PUSH_BACKOFF_MS: '60000', DFDG_PUSH_BACKOFF_MAX_MS: '600000', DFDG_PUSH_TIMEOUT_MS: '30000' },
       { referenceData: false },
     );
     db = t.app.get(DataSource);

@@ -68,8 +68,25 @@ describe('graceful shutdown on SIGTERM', () => {
       expect(imported.status).toBe(200);
     }
     const body = JSON.stringify({ scheme: 'flex-job', company: { cvr: '12345678', pNumber: '1000000001' }, citizen: { cpr: '0101901234' } });
+    // Every step waits for a condition, never a fixed time, so a loaded machine only makes it slower.
+    const probe = () =>
+      new Promise<string>((resolve) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/health', agent: false }, (res) => {
+          res.resume();
+          resolve('answered');
+        });
+        req.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+      });
+    const until = async (what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await condition())) {
+        if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}:\n${output}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    let req!: http.ClientRequest;
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = http.request(
+      req = http.request(
         { host: '127.0.0.1', port, method: 'POST', path: '/api/applications', agent: false, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } },
         (res) => {
           let text = '';
@@ -78,20 +95,23 @@ describe('graceful shutdown on SIGTERM', () => {
         },
       );
       req.on('error', reject);
-      // Half the body now, SIGTERM, the rest later: the request is in flight during shutdown.
-      req.write(body.slice(0, 20));
-      setTimeout(() => {
-        child.kill('SIGTERM');
-        setTimeout(() => req.end(body.slice(20)), 300);
-      }, 200);
     });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-
-    await new Promise((r) => setTimeout(r, 350)); // after SIGTERM, before the in-flight body ends
-    const refused = await new Promise<string>((resolve) => {
-      const probe = http.get({ host: '127.0.0.1', port, path: '/health', agent: false }, () => resolve('answered'));
-      probe.on('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? 'error'));
+    // Half the body now: the request is in flight until the test sends the rest.
+    req.write(body.slice(0, 20));
+    await new Promise<void>((resolve) => {
+      const connected = (s: net.Socket) => (s.connecting ? s.once('connect', () => resolve()) : resolve());
+      if (req.socket) connected(req.socket);
+      else req.once('socket', connected);
     });
+    // The server accepts connections in order: once a later one is answered, ours is accepted too.
+    expect(await probe()).toBe('answered');
+
+    child.kill('SIGTERM');
+    await until('the app says it is shutting down', () => /"msg":"shutting down"/.test(output));
+    let refused = '';
+    await until('new connections are refused', async () => (refused = await probe()) === 'ECONNREFUSED');
+    req.end(body.slice(20)); // the in-flight request completes during shutdown
 
     const answer = await response;
     expect(answer.status).toBe(201);

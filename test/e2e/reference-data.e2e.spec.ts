@@ -5,7 +5,7 @@
 import { DataSource } from 'typeorm';
 import { ReferenceData } from '../../src/reference-data/reference-data.service';
 import { createTestApp, TestApp } from '../support/test-app';
-import { CPR, CVR, JOBCENTRE, P_NUMBER } from '../support/fixtures';
+import { CPR, CVR, draftBody, JOBCENTRE, P_NUMBER } from '../support/fixtures';
 
 const OTHER_CVR = '87654321';
 const BIG_CVR = '55555555';
@@ -156,6 +156,8 @@ describe('reference data over HTTP', () => {
     await put('citizens', caseworker).send([{ cpr: '0303031234', firstName: 'Ib', lastName: 'Ulf' }]).expect(200);
     // The assignment comes from DFDG, as an event; the lookup follows its read model.
     const dfdg = await auth('case-system', JOBCENTRE);
+    // Issue 10: the assigning job centre must hold a case of the citizen for the AA to see the name.
+    await t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody({ citizen: { cpr: CPR } })).expect(201);
     await t.http.post('/api/dfdg/assignments').set('Authorization', dfdg).send({ records: [{ cpr: CPR, aaId: AA, effectiveAt: '2026-03-01T08:00:00Z' }] }).expect(200);
     await t.settle();
     const aa = await auth('anden-aktoer', AA);
@@ -196,7 +198,7 @@ describe('reference data over HTTP', () => {
     expect(xml.body).toMatchObject({ rule: 'media-type', field: 'Content-Type' });
     const big = await putCsv('companies', caseworker, `cvr,name\n${'30000001,Meget stort firma\n'.repeat(4000)}`).expect(413);
     expect(big.body).toMatchObject({ rule: 'body-size-limit', limitBytes: 65536 });
-    expect((await get('companies/1234/p-units', caseworker).expect(400)).body).toMatchObject({ rule: 'matches', field: 'cvr' });
+    expect((await get('companies/1234/p-units', caseworker).expect(400)).body).toMatchObject({ rule: 'cvr-format', field: 'cvr' });
     expect((await get(`companies/${CVR}/p-units?pageSize=501`, caseworker).expect(400)).body).toMatchObject({ rule: 'max', field: 'pageSize' });
     expect((await get('citizens/12', caseworker).expect(400)).body).toMatchObject({ field: 'cpr' });
   });

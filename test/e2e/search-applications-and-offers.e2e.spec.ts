@@ -116,7 +116,8 @@ describe("'Søg' GET /api/search/applications-and-offers and /api/search/igu-agr
       for (const order of ['asc', 'desc']) expect((await igu(a.caseworker, `?sort=${sort}&order=${order}&pageSize=2`).expect(200)).body.items).toHaveLength(1);
     }
     expect((await igu(a.caseworker, '?status=signed').expect(200)).body.totalCount).toBe(0);
-    for (const role of ['anden-aktoer', 'company-support', 'case-system', 'employee-representative'] as const) await igu(`Bearer ${await t.token(role, '101')}`).expect(403);
+    for (const role of ['anden-aktoer', 'company-support', 'case-system'] as const) await igu(`Bearer ${await t.token(role, '101')}`).expect(403);
+    await igu(`Bearer ${await t.token('employee-representative', '1000000001')}`).expect(403);
   });
 
   it('scopes rows per role: own job centre, own CVR, auditor all; a citizen and the other roles 403', async () => {
@@ -125,7 +126,7 @@ describe("'Søg' GET /api/search/applications-and-offers and /api/search/igu-agr
     expect(names((await search(a.company).expect(200)).body)).not.toContain('appOther');
     expect((await search(`Bearer ${await t.token('auditor', 'x')}`).expect(200)).body.totalCount).toBe(7);
     expect((await search(`Bearer ${await t.token('anden-aktoer', 'aa-1')}`).expect(200)).body.totalCount).toBe(0); // no citizen assigned to it (R12)
-    for (const who of [a.citizen, ...(await Promise.all((['company-support', 'case-system', 'employee-representative'] as const).map(async (r) => `Bearer ${await t.token(r, '101')}`)))]) {
+    for (const who of [a.citizen, ...(await Promise.all(([['company-support', '101'], ['case-system', '101'], ['employee-representative', '1000000001']] as const).map(async ([r, org]) => `Bearer ${await t.token(r, org)}`)))]) {
       expect((await search(who).expect(403)).body.status).toBe(403);
     }
   });

@@ -40,14 +40,15 @@ export const LIST_ROWS: Record<string, (r: SearchRow, today: string) => boolean>
 
 export function oracle(data: SearchFixture, role: ListRole, org: string, listId: string, q: Query, today: string): string[] {
   const names = new Map(data.citizens.map((c) => [c.cpr, `${c.first_name} ${c.last_name}`]));
-  const everAssigned = (cpr: string | null) => data.aa_assignments.some((a) => a.aa_id === org && a.cpr === cpr);
-  const assignedNow = (cpr: string | null) => data.aa_assignments.some((a) => a.aa_id === org && a.cpr === cpr && a.assigned);
+  // Issue 10: only the case's own job centre's assignment counts.
+  const everAssigned = (r: SearchRow) => data.aa_assignments.some((a) => a.aa_id === org && a.cpr === r.citizen_cpr && a.jobcentre === r.jobcentre);
+  const assignedNow = (r: SearchRow) => data.aa_assignments.some((a) => a.aa_id === org && a.cpr === r.citizen_cpr && a.jobcentre === r.jobcentre && a.assigned);
   const inScope = (r: SearchRow): boolean => {
     switch (role) {
       case 'jobcentre': return r.jobcentre === org;
       case 'company': return r.company_cvr === org;
       case 'citizen': return r.citizen_cpr === org && !(r.case_type === 'igu-agreement' && r.status === 'draft');
-      case 'anden-aktoer': return everAssigned(r.citizen_cpr); // R12, D8: the history stays, masked
+      case 'anden-aktoer': return everAssigned(r); // R12, D8: the history stays, masked
       case 'auditor': return true;
     }
   };
@@ -58,7 +59,7 @@ export function oracle(data: SearchFixture, role: ListRole, org: string, listId:
     if (q.supplementaryGrantType?.length && !q.supplementaryGrantType.includes(r.supplementary_grant_type ?? 'none')) return false;
     if (q.ceased !== undefined && q.ceased !== (r.ceased_date !== null)) return false;
     if (q.name !== undefined && !(names.get(r.citizen_cpr ?? '') ?? '').toLowerCase().includes(q.name.toLowerCase())) return false;
-    if (role === 'anden-aktoer' && (q.name !== undefined || q.cpr?.length) && !assignedNow(r.citizen_cpr)) return false; // R13
+    if (role === 'anden-aktoer' && (q.name !== undefined || q.cpr?.length) && !assignedNow(r)) return false; // R13
     if (q.periodFrom && !(r.period_end !== null && r.period_end >= q.periodFrom)) return false;
     if (q.periodTo && !(r.period_start !== null && r.period_start <= q.periodTo)) return false;
     if (q.hoursMin !== undefined || q.hoursMax !== undefined) {

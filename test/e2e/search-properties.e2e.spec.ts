@@ -121,14 +121,16 @@ describe('search engine properties (issue 5)', () => {
         const names = new Map(data.citizens.map((c) => [c.cpr, `${c.first_name} ${c.last_name}`]));
         for (const aa of AAS) {
           const who = await t.auth('anden-aktoer', aa);
-          const assignedNow = (cpr: string | null) => data.aa_assignments.some((a) => a.aa_id === aa && a.cpr === cpr && a.assigned);
+          // Issue 10: assigned by the job centre that owns the case.
+          const assignedNow = (cpr: string | null, jobcentre?: string) =>
+            data.aa_assignments.some((a) => a.aa_id === aa && a.cpr === cpr && a.assigned && (jobcentre === undefined || a.jobcentre === jobcentre));
           for (const listId of AA_LISTS) {
             const res = await t.get(`/api/search/${listId}?pageSize=200`, who);
             expect(res.status).toBe(200);
             expect(res.body.items.map((i: { id: string }) => i.id).sort()).toEqual(oracle(data, 'anden-aktoer', aa, listId, {}, today));
             for (const item of res.body.items) {
               const row = rows.get(item.id)!;
-              const assigned = assignedNow(row.citizen_cpr);
+              const assigned = assignedNow(row.citizen_cpr, row.jobcentre);
               const context = `${aa} ${listId} ${item.id} (citizen ${row.citizen_cpr}, assigned now: ${assigned})`;
               const citizen = assigned
                 ? { cpr: row.citizen_cpr, name: names.get(row.citizen_cpr!) ?? null, assignedToMe: true }

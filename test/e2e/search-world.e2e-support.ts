@@ -115,14 +115,18 @@ export const dataSet: fc.Arbitrary<SearchFixture> = fc
     rows: fc.uniqueArray(rawRow, { selector: (r) => r.key, minLength: 40, maxLength: 160, size: 'max' }),
     citizens: fc.subarray(CITIZENS),
     assignments: fc.array(fc.constantFrom<Assignment>('none', 'none', 'assigned', 'unassigned'), { minLength: PAIRS.length, maxLength: PAIRS.length }),
+    // Issue 10: the job centre that made each pair's assignment; the AA sees that job centre's cases only.
+    assigners: fc.array(fc.constantFrom(...JOBCENTRES), { minLength: PAIRS.length, maxLength: PAIRS.length }),
   })
-  .map(({ rows, citizens, assignments }) => {
+  .map(({ rows, citizens, assignments, assigners }) => {
     const assignedNow = new Set<string>();
     const aa = PAIRS.flatMap(([aaId, cpr], i) => {
       if (assignments[i] === 'none') return [];
-      const assigned = assignments[i] === 'assigned' && !assignedNow.has(cpr); // DFDG assigns a citizen to one AA at a time
-      if (assigned) assignedNow.add(cpr);
-      return [assignmentRow(aaId, cpr, assigned)];
+      const jobcentre = assigners[i];
+      // A job centre assigns a citizen to one AA at a time (another job centre may pick another AA).
+      const assigned = assignments[i] === 'assigned' && !assignedNow.has(`${jobcentre}:${cpr}`);
+      if (assigned) assignedNow.add(`${jobcentre}:${cpr}`);
+      return [assignmentRow(jobcentre, aaId, cpr, assigned)];
     });
     return { search_cases: rows.map(toRow), citizens, aa_assignments: aa };
   });

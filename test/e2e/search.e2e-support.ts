@@ -75,10 +75,10 @@ export function searchRow(row: Pick<SearchRow, 'case_id' | 'case_type' | 'status
   };
 }
 
-/** An `aa_assignments` row as the projection writes it: assigned now, or assigned and then unassigned. */
-export function assignmentRow(aaId: string, cpr: string, assigned: boolean): AaAssignmentRow {
+/** An `aa_assignments` row as the projection writes it: one job centre's assignment, assigned now, or assigned and then unassigned. */
+export function assignmentRow(jobcentre: string, aaId: string, cpr: string, assigned: boolean): AaAssignmentRow {
   return {
-    assignment_id: `${aaId}:${cpr}`, aa_id: aaId, cpr, assigned,
+    assignment_id: `${jobcentre}:${aaId}:${cpr}`, jobcentre, aa_id: aaId, cpr, assigned,
     assigned_at: '2025-01-01T08:00:00.000Z', unassigned_at: assigned ? null : '2025-06-01T08:00:00.000Z', revision: assigned ? 0 : 1, updated_at: '2025-06-01T08:00:00.000Z',
   };
 }

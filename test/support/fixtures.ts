@@ -40,3 +40,18 @@ export function draftBody(overrides: Record<string, unknown> & { employeeRep?: b
   const { employeeRep, ...rest } = overrides;
   return { scheme: 'wage-subsidy', company: { cvr: CVR, pNumber: employeeRep ? P_NUMBER : P_NUMBER_NO_REP }, citizen: { cpr: CPR }, ...rest };
 }
+
+/**
+ * An organisation of each role's kind in the standard world, for tests about roles: the token
+ * verifier refuses a token whose `org` is not of its role's kind (a CVR for a company, …).
+ */
+export const ORG_OF_ROLE = {
+  jobcentre: JOBCENTRE,
+  'company-support': JOBCENTRE,
+  'case-system': JOBCENTRE,
+  company: CVR,
+  'employee-representative': P_NUMBER,
+  citizen: CPR,
+  'anden-aktoer': 'aa-1',
+  auditor: 'auditor',
+} as const;

@@ -1,13 +1,13 @@
 /**
  * A fresh, migrated database per test file on the run's PostgreSQL server
- * (see global-setup.mjs). Real storage, never a mock.
+ * (see global-setup.ts). Real storage, never a mock.
  */
 import { Client } from 'pg';
 import { randomBytes } from 'node:crypto';
 
 export function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
-  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global-setup.mjs)');
+  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (global-setup.ts)');
   return url;
 }
 

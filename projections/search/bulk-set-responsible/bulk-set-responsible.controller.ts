@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional } from 'class-validator';
+import { IsIdentifier } from '../../../src/platform/validation/identifiers';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { SetResponsibleDto } from '../../../src/cases/shared/case-ownership.dto';
@@ -10,6 +11,7 @@ import { Principal } from '../../../src/platform/auth/principal';
 import { Roles } from '../../../src/platform/auth/roles.decorator';
 import { CLOCK, Clock } from '../../../src/platform/clock/clock';
 import { danishDate } from '../../../src/platform/clock/dates';
+import { idempotencySeedOf } from '../../../src/platform/commands/request-command-context';
 import { APP_CONFIG, AppConfig } from '../../../src/platform/config/config';
 import { planSearch } from '../engine/search-engine';
 import { SEARCH_LIST_IDS, SearchListDefinition } from '../engine/search-lists';
@@ -19,7 +21,7 @@ import { bulkSetResponsible } from './bulk-set-responsible';
 
 export class BulkSetResponsibleDto extends SetResponsibleDto {
   @ApiPropertyOptional({ isArray: true, type: String, description: 'The selected results (1–500 case ids); absent: every result of the query' })
-  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @Matches(/^[0-9a-f-]{36}$/, { each: true, message: 'caseIds must hold case ids (UUIDs)' })
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @IsIdentifier('caseId', { each: true, message: 'caseIds must hold case ids (UUIDs)' })
   caseIds?: string[];
 }
 
@@ -48,7 +50,7 @@ export class BulkSetResponsibleController {
   ) {
     const plan = planSearch(list, principal, query, danishDate(this.clock.now()));
     // One correlation for the whole bulk act; each case's command is checked against that case's own revision, never an If-Match.
-    const context = { principal, correlationId: req.context.correlationId, causationId: req.context.requestId, expectedRevision: undefined };
+    const context = { principal, correlationId: req.context.correlationId, causationId: req.context.requestId, expectedRevision: undefined, ...idempotencySeedOf(req) };
     return bulkSetResponsible(this.db, this.commands, plan, context, body, this.config.bulkSetResponsibleLimit);
   }
 }

@@ -57,10 +57,12 @@ function scope(where: Conditions, principal: Principal): string | null {
       where.add((p) => `citizen_cpr = ${p(principal.org)} AND NOT (case_type = 'igu-agreement' AND status = 'draft')`);
       return null;
     case 'anden-aktoer': {
-      // The cases of the citizens ever assigned to the AA: the history stays, masked once unassigned (R12, D8).
-      // As an array, so the citizens' cases are looked up in the citizen index, never by a scan of every case.
+      // The cases of the citizens ever assigned to the AA, each only by the job centre that owns the
+      // case (issue 10): the history stays, masked once unassigned (R12, D8). The citizens as an
+      // array first, so their cases are looked up in the citizen index, never by a scan of every case.
       const aa = where.param(principal.org);
       where.add(() => `citizen_cpr = ANY(ARRAY(SELECT cpr FROM aa_assignments WHERE aa_id = ${aa}))`);
+      where.add(() => `EXISTS (SELECT 1 FROM aa_assignments s WHERE s.aa_id = ${aa} AND s.cpr = search_cases.citizen_cpr AND s.jobcentre = search_cases.jobcentre)`);
       return aa;
     }
     case 'auditor':
@@ -93,14 +95,14 @@ function optionalFilters(where: Conditions, list: SearchListDefinition, q: Searc
   if (q.ceased !== undefined) where.add(() => (q.ceased ? 'ceased_date IS NOT NULL' : 'ceased_date IS NULL'));
 }
 
-/** CPR and name filters (R8); an AA's match only the citizens assigned to it now (R13). */
+/** CPR and name filters (R8); an AA's match only the citizens assigned to it now, by the case's job centre (R13). */
 function citizenFilters(where: Conditions, q: SearchQuery, aa: string | null): void {
   if (q.name !== undefined) {
     const pattern = `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     where.add((p) => `citizen_cpr IN (SELECT cpr FROM citizens WHERE (first_name || ' ' || last_name) ILIKE ${p(pattern)})`);
   }
   if (aa !== null && (q.name !== undefined || q.cpr?.length)) {
-    where.add(() => `citizen_cpr IN (SELECT cpr FROM aa_assignments WHERE aa_id = ${aa} AND assigned)`);
+    where.add(() => `EXISTS (SELECT 1 FROM aa_assignments f WHERE f.aa_id = ${aa} AND f.cpr = search_cases.citizen_cpr AND f.jobcentre = search_cases.jobcentre AND f.assigned)`);
   }
 }
 

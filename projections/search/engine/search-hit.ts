@@ -59,7 +59,8 @@ const MARKED_SCHEMES = SCHEMES_WITH_AA_MARKING.map(sqlLiteral).join(', ');
  * unused parameter); null for every other role.
  */
 export function hitSql(aaParam: string | null): HitSql {
-  const assigned = aaParam === null ? null : `EXISTS (SELECT 1 FROM aa_assignments x WHERE x.aa_id = ${aaParam} AND x.cpr = search_cases.citizen_cpr AND x.assigned)`;
+  // Issue 10: assigned by the job centre that owns the case, not by any job centre.
+  const assigned = aaParam === null ? null : `EXISTS (SELECT 1 FROM aa_assignments x WHERE x.aa_id = ${aaParam} AND x.cpr = search_cases.citizen_cpr AND x.jobcentre = search_cases.jobcentre AND x.assigned)`;
   const masked = (expr: string) => (assigned === null ? expr : `(CASE WHEN ${assigned} THEN ${expr} END)`);
   const marking = assigned === null ? 'NULL::boolean' : `(case_type = 'grant' AND scheme IN (${MARKED_SCHEMES}) AND ${assigned})`;
   return {

@@ -10,6 +10,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DataSource } from 'typeorm';
 import { CLOCK, Clock } from '../../../src/platform/clock/clock';
 import { APP_CONFIG, AppConfig } from '../../../src/platform/config/config';
+import { FailureBackoff } from '../../../src/platform/background/failure-backoff';
 import { ProblemError } from '../../../src/platform/http/problems';
 import { searchListById } from '../engine/search-lists';
 import { ExportFileWriter, deleteExportFile } from './export-file-store';
@@ -40,6 +41,9 @@ export class ExportWorker implements OnApplicationBootstrap, BeforeApplicationSh
   private sweepTimer?: NodeJS.Timeout;
   private ticking?: Promise<unknown>;
   private stopped = false;
+  // A failing poll or sweep (the database is down) logs once and backs off, not every interval.
+  private readonly pollBackoff: FailureBackoff;
+  private readonly sweepBackoff: FailureBackoff;
 
   constructor(
     private readonly db: DataSource,
@@ -47,6 +51,8 @@ export class ExportWorker implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.config = config.exports;
+    this.pollBackoff = new FailureBackoff(this.logger, { worker: 'export-poll' }, { baseMs: this.config.pollIntervalMs });
+    this.sweepBackoff = new FailureBackoff(this.logger, { worker: 'export-sweep' }, { baseMs: this.config.sweepIntervalMs });
   }
 
   onApplicationBootstrap(): void {
@@ -82,20 +88,32 @@ export class ExportWorker implements OnApplicationBootstrap, BeforeApplicationSh
     this.pollTimer = setTimeout(() => {
       if (this.stopped || this.ticking) return;
       this.ticking = this.claimAvailable()
-        .catch((error) => this.logger.error({ err: String(error) }, 'export job poll failed'))
-        .finally(() => {
+        .then(
+          () => {
+            this.pollBackoff.succeeded();
+            return this.config.pollIntervalMs;
+          },
+          (error) => this.pollBackoff.failed(error),
+        )
+        .then((delayMs) => {
           this.ticking = undefined;
-          if (!this.stopped) this.schedule(this.config.pollIntervalMs);
+          if (!this.stopped) this.schedule(delayMs);
         });
     }, delayMs);
   }
 
-  private scheduleSweep(): void {
+  private scheduleSweep(delayMs = this.config.sweepIntervalMs): void {
     this.sweepTimer = setTimeout(() => {
       this.sweep()
-        .catch((error) => this.logger.error({ err: String(error) }, 'export file sweep failed'))
-        .finally(() => this.stopped || this.scheduleSweep());
-    }, this.config.sweepIntervalMs);
+        .then(
+          () => {
+            this.sweepBackoff.succeeded();
+            return this.config.sweepIntervalMs;
+          },
+          (error) => this.sweepBackoff.failed(error),
+        )
+        .then((next) => this.stopped || this.scheduleSweep(next));
+    }, delayMs);
   }
 
   private async claimAvailable(): Promise<Promise<void>[]> {

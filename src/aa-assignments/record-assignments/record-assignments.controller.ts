@@ -6,9 +6,11 @@ import { CurrentPrincipal } from '../../platform/auth/current-principal.decorato
 import { Principal } from '../../platform/auth/principal';
 import { Roles } from '../../platform/auth/roles.decorator';
 import { CommandContext } from '../../platform/commands/command-context';
+import { idempotencySeedOf } from '../../platform/commands/request-command-context';
 import { RecordAssignmentsResult } from './record-assignments.handler';
 import { MAX_ASSIGNMENT_RECORDS, RecordAssignments, RecordAssignmentsDto } from './record-assignments.dto';
 import { RecordAssignmentsPipe } from './record-assignments.pipe';
+import { ownJobcentreOf } from '../own-jobcentre';
 
 /** Typed by an interface on purpose: the global validation pipe passes it through to RecordAssignmentsPipe. */
 interface AssignmentsBody {
@@ -25,9 +27,12 @@ export class RecordAssignmentsController {
 
   @Post()
   @HttpCode(200)
-  // DFDG is national: its data arrives through the integration principal, never from a caseworker.
+  // A job centre's case system sends its own DFDG assignments (issue 10), never a caseworker.
   @Roles('case-system')
-  @ApiOperation({ summary: `Record DFDG's assignments of citizens to an Anden Aktør (R12, R13, D8, D17): 1–${MAX_ASSIGNMENT_RECORDS} records, each decided and appended on its citizen's stream` })
+  @ApiOperation({
+    summary: `Record the caller's job centre's DFDG assignments of citizens to an Anden Aktør (R12, R13, D8, D17): 1–${MAX_ASSIGNMENT_RECORDS} records, ` +
+      "each decided and appended on its (job centre, citizen) stream; the AA sees the citizen on this job centre's cases only",
+  })
   @ApiBody({ type: RecordAssignmentsDto })
   @ApiOkResponse({
     schema: {
@@ -40,8 +45,10 @@ export class RecordAssignmentsController {
     },
   })
   record(@Body(RecordAssignmentsPipe) body: AssignmentsBody, @CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<RecordAssignmentsResult> {
+    ownJobcentreOf(principal);
     // No If-Match: one request writes many citizens' streams, each with its own revision.
-    const context: CommandContext = { principal, correlationId: req.context.correlationId, causationId: req.context.requestId };
+    // With an Idempotency-Key, each citizen's stream gets derived event ids: a retry answers each from its events (exactly once).
+    const context: CommandContext = { principal, correlationId: req.context.correlationId, causationId: req.context.requestId, ...idempotencySeedOf(req) };
     return this.commands.execute(new RecordAssignments(body.records, context));
   }
 }

@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, isISO8601, Matches, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, isISO8601, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { CommandContext } from '../../platform/commands/command-context';
+import { IsIdentifier } from '../../platform/validation/identifiers';
 
 /** Records per request: a DFDG delta, not the whole register; the body must also fit BODY_LIMIT_BYTES. */
 export const MAX_ASSIGNMENT_RECORDS = 10_000;
 
-/** An AA id as tokens carry it in `org`: 1–64 letters, digits, '.', '_' or '-'. */
-const AA_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** An instant: a date, a time and a UTC offset (a local time without one would be a guess). */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -24,13 +23,13 @@ const IsInstant = () =>
 /** One DFDG record: the citizen's assignment as of `effectiveAt`. */
 export class AssignmentRecordDto {
   @ApiProperty({ example: '0101901234', description: 'CPR number (10 digits)' })
-  @Matches(/^\d{10}$/, { message: 'must be 10 digits' })
+  @IsIdentifier('cpr')
   cpr: string;
 
   @ApiProperty({ example: 'aa-42', nullable: true, type: String, description: "The Anden Aktør the citizen is assigned ('udlagt') to; null: assigned to none (required, null included)" })
   // null is a value here (unassigned); only a missing or malformed id is refused.
   @ValidateIf((record: AssignmentRecordDto) => record.aaId !== null)
-  @Matches(AA_ID, { message: 'must be an AA id (1–64 letters, digits, ".", "_" or "-") or null' })
+  @IsIdentifier('aaId', { message: 'aaId must be an Anden Aktør id (1–64 letters, digits, \'.\', \'_\' or \'-\') or null' })
   aaId: string | null;
 
   @ApiProperty({ example: '2026-03-01T08:00:00Z', description: 'When the assignment (or its end) takes effect in DFDG' })

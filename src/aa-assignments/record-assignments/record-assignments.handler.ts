@@ -21,7 +21,7 @@ export interface RecordAssignmentsResult {
 }
 
 /**
- * Records run a few at a time: each is its own citizen's stream (no CPR twice in a request),
+ * Records run a few at a time: each is its own (job centre, citizen) stream (no CPR twice in a request),
  * so they never contend with each other, and the event store's pool stays free for others.
  */
 const CONCURRENT_RECORDS = 8;
@@ -37,9 +37,11 @@ export class RecordAssignmentsHandler implements ICommandHandler<RecordAssignmen
   constructor(private readonly pipeline: CommandPipeline) {}
 
   async execute({ records, context }: RecordAssignments): Promise<RecordAssignmentsResult> {
+    // Issue 10: a case system records only its own job centre's assignments (its token's org).
+    const jobcentre = context.principal.org;
     const results = await mapConcurrently(records, CONCURRENT_RECORDS, async ({ cpr, aaId, effectiveAt }): Promise<RecordResult> => {
-      const command = { type: 'RecordAssignment' as const, cpr, aaId, effectiveAt };
-      const { events } = await this.pipeline.handle(aaAssignmentDecider, aaAssignmentStreamId(cpr), (state) => aaAssignmentDecider.decide(command, state), context);
+      const command = { type: 'RecordAssignment' as const, jobcentre, cpr, aaId, effectiveAt };
+      const { events } = await this.pipeline.handle(aaAssignmentDecider, aaAssignmentStreamId(jobcentre, cpr), (state) => aaAssignmentDecider.decide(command, state), context);
       return { cpr, outcome: outcomeOf(events as AaAssignmentEvent[]), events: events.length };
     });
     const unchanged = results.filter((r) => r.outcome === 'unchanged').length;

@@ -18,6 +18,10 @@ export class RecordAssignmentsPipe implements PipeTransform<unknown, RecordAssig
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw invalid([{ field: 'body', rule: 'isObject', message: 'body: must be an object { "records": [ … ] }' }]);
     }
+    // `@ValidateNested` walks an array inside `records` instead of refusing it: `[[]]` reached the handler (issue 10).
+    const records = (body as { records?: unknown }).records;
+    const nested = Array.isArray(records) ? records.findIndex((r) => Array.isArray(r)) : -1;
+    if (nested >= 0) throw invalid([{ field: `records[${nested}]`, rule: 'isObject', message: `records[${nested}]: must be an assignment record object` }]);
     const dto = plainToInstance(RecordAssignmentsDto, body);
     const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true, validationError: { target: false, value: false } });
     if (errors.length) throw invalid(flatten(errors));
@@ -58,6 +62,7 @@ function duplicateCprs(records: AssignmentRecordDto[]): ProblemFieldError[] {
       return [];
     }
     const field = `records[${i}].cpr`;
-    return [{ field, rule: 'duplicate', message: `${field}: ${r.cpr} is also at records[${seen}].cpr` }];
+    // The field names both records; the CPR itself never goes into a problem (issue 10).
+    return [{ field, rule: 'duplicate', message: `${field}: the same CPR as records[${seen}].cpr` }];
   });
 }

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { APPLICATION_EVENT_SCHEMAS } from './application.event-schemas';
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
 import { AttachmentEvent } from '../shared/attachment.events';
@@ -63,6 +64,6 @@ export const APPLICATION_EVENT_TYPES: readonly Exclude<ApplicationEvent, SharedC
   'ApplicationRejected',
 ];
 
-export const APPLICATION_EVENTS: EventTypeDefinition[] = APPLICATION_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const APPLICATION_EVENTS: EventTypeDefinition[] = APPLICATION_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: APPLICATION_EVENT_SCHEMAS[type] }));
 
 export const applicationStreamId = (applicationId: string) => `application-${applicationId}`;

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { GRANT_EVENT_SCHEMAS } from './grant.event-schemas';
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
 import { ApprovalFileUploaded } from '../shared/attachment.events';
@@ -94,6 +95,6 @@ export const GRANT_EVENT_TYPES: readonly GrantOwnEvent['type'][] = [
   'GrantClosedUnused',
 ];
 
-export const GRANT_EVENTS: EventTypeDefinition[] = GRANT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const GRANT_EVENTS: EventTypeDefinition[] = GRANT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: GRANT_EVENT_SCHEMAS[type] }));
 
 export const grantStreamId = (grantId: string) => `grant-${grantId}`;

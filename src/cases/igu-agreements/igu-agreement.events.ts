@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { IGU_AGREEMENT_EVENT_SCHEMAS } from './igu-agreement.event-schemas';
 import { SharedCaseEvent } from '../shared/case.events';
 
 /** Who sent an agreement to the citizen, or created it: never the citizen (R60). */
@@ -28,6 +29,6 @@ export type IguAgreementEvent = IguAgreementOwnEvent | SharedCaseEvent;
 
 export const IGU_AGREEMENT_EVENT_TYPES: readonly IguAgreementOwnEvent['type'][] = ['IguAgreementDrafted', 'IguAgreementSentToCitizen', 'IguAgreementSignedByCitizen'];
 
-export const IGU_AGREEMENT_EVENTS: EventTypeDefinition[] = IGU_AGREEMENT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const IGU_AGREEMENT_EVENTS: EventTypeDefinition[] = IGU_AGREEMENT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: IGU_AGREEMENT_EVENT_SCHEMAS[type] }));
 
 export const iguAgreementStreamId = (iguAgreementId: string) => `igu-agreement-${iguAgreementId}`;

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { OFFER_EVENT_SCHEMAS } from './offer.event-schemas';
 import { Scheme } from '../../registries/schemes';
 import { SharedCaseEvent } from '../shared/case.events';
 
@@ -54,6 +55,6 @@ export const OFFER_EVENT_TYPES: readonly OfferOwnEvent['type'][] = [
   'OfferCancelledByCompany',
 ];
 
-export const OFFER_EVENTS: EventTypeDefinition[] = OFFER_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const OFFER_EVENTS: EventTypeDefinition[] = OFFER_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: OFFER_EVENT_SCHEMAS[type] }));
 
 export const offerStreamId = (offerId: string) => `offer-${offerId}`;

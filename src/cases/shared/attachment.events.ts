@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { ATTACHMENT_EVENT_SCHEMAS } from './attachment.event-schemas';
 
 /** A stored file a case refers to (the bytes live in the blob store under their SHA-256). */
 export interface FileRef {
@@ -23,4 +24,4 @@ export type ApprovalFileUploaded = DomainEvent<
 
 export type AttachmentEvent = AttachmentAdded | ApprovalFileUploaded;
 export const ATTACHMENT_EVENT_TYPES: readonly AttachmentEvent['type'][] = ['AttachmentAdded', 'ApprovalFileUploaded'];
-export const ATTACHMENT_EVENTS: EventTypeDefinition[] = ATTACHMENT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const ATTACHMENT_EVENTS: EventTypeDefinition[] = ATTACHMENT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: ATTACHMENT_EVENT_SCHEMAS[type] }));

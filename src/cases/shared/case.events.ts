@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { SHARED_CASE_EVENT_SCHEMAS } from './case.event-schemas';
 
 /**
  * Events every case type shares (domain.md §3, "Cross-cutting events"). They carry the case's
@@ -12,4 +13,4 @@ export type ResponsibleCaseworkerAssigned = DomainEvent<'ResponsibleCaseworkerAs
 export type SharedCaseEvent = CaseTransferredToJobcentre | ResponsibleCaseworkerAssigned;
 
 export const SHARED_CASE_EVENT_TYPES: readonly SharedCaseEvent['type'][] = ['CaseTransferredToJobcentre', 'ResponsibleCaseworkerAssigned'];
-export const SHARED_CASE_EVENTS: EventTypeDefinition[] = SHARED_CASE_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const SHARED_CASE_EVENTS: EventTypeDefinition[] = SHARED_CASE_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: SHARED_CASE_EVENT_SCHEMAS[type] }));

@@ -29,6 +29,8 @@ export interface FollowParentTransferDefinition<S, E extends DomainEvent> {
   caseType: CaseType<FollowParentTransfer, S, E>;
   /** Selects at most a batch of `PendingFollower` rows: followers whose parent's latest transfer they have not followed. */
   pendingSql: string;
+  /** The read-model tables `pendingSql` reads: the process runs once they exist. */
+  needs: string[];
 }
 
 /**
@@ -49,7 +51,7 @@ export abstract class FollowParentTransferProcess<S, E extends DomainEvent> impl
     config: AppConfig,
     private readonly definition: FollowParentTransferDefinition<S, E>,
   ) {
-    this.job = new PeriodicJob(db, definition.job, config.projections.enabled ? config.projections.pollIntervalMs : 0);
+    this.job = new PeriodicJob(db, definition.job, config.projections.enabled ? config.projections.pollIntervalMs : 0, { needs: definition.needs });
   }
 
   onApplicationBootstrap(): void {

@@ -1,5 +1,6 @@
 import { DomainEvent } from '../../platform/events/decider';
 import { EventTypeDefinition } from '../../platform/events/event-registry';
+import { SUPPLEMENTARY_GRANT_EVENT_SCHEMAS } from './supplementary-grant.event-schemas';
 import { Scheme } from '../../registries/schemes';
 import { SigningMethod } from '../../registries/signing-methods';
 import { SupplementaryGrantType } from '../../registries/supplementary-grant-types';
@@ -67,6 +68,6 @@ export const SUPPLEMENTARY_GRANT_EVENT_TYPES: readonly SupplementaryGrantOwnEven
   'SupplementaryGrantClosedUnused',
 ];
 
-export const SUPPLEMENTARY_GRANT_EVENTS: EventTypeDefinition[] = SUPPLEMENTARY_GRANT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1 }));
+export const SUPPLEMENTARY_GRANT_EVENTS: EventTypeDefinition[] = SUPPLEMENTARY_GRANT_EVENT_TYPES.map((type) => ({ type, schemaVersion: 1, schema: SUPPLEMENTARY_GRANT_EVENT_SCHEMAS[type] }));
 
 export const supplementaryGrantStreamId = (supplementaryGrantId: string) => `supplementary-grant-${supplementaryGrantId}`;

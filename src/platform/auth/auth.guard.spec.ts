@@ -62,7 +62,11 @@ class AuditController {
 describe('AuthGuard', () => {
   let dataDir: string;
   let app: INestApplication;
-  const token = (role: Principal['role'], name?: string) => mintDevToken(dataDir, { role, org: '101', sub: 'user-1', name });
+  /** An org of the role's kind: the verifier refuses any other (issue 10). */
+  const ORG_OF: Record<Principal['role'], string> = {
+    jobcentre: '101', 'company-support': '101', 'case-system': '101', company: '12345678', 'employee-representative': '1000000001', citizen: '0101901234', 'anden-aktoer': 'aa-1', auditor: 'audit',
+  };
+  const token = (role: Principal['role'], name?: string) => mintDevToken(dataDir, { role, org: ORG_OF[role], sub: 'user-1', name });
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitas-auth-guard-'));
@@ -96,7 +100,7 @@ describe('AuthGuard', () => {
       .get('/me')
       .set('Authorization', `Bearer ${await token('company', 'Jens Hansen')}`)
       .expect(200);
-    expect(res.body).toEqual({ userId: 'user-1', role: 'company', org: '101', name: 'Jens Hansen' });
+    expect(res.body).toEqual({ userId: 'user-1', role: 'company', org: '12345678', name: 'Jens Hansen' });
   });
 
   it('answers 403 when the role is not allowed, 200 when it is', async () => {

@@ -83,6 +83,19 @@ describe('TokenVerifier', () => {
       await expectUnauthenticated(verifier.verify(await sign(privateKey, { sub: undefined }, { alg: 'ES256', kid })), /sub/);
     });
 
+    it('rejects a token whose org is not of its role\'s identifier kind (issue 10: it acts for nobody)', async () => {
+      const { privateKey, kid } = await ensureDevKeyPair(dataDir);
+      const refused: [string, string, RegExp][] = [
+        ['jobcentre', 'jc-east', /jobcentre must be a job centre number/], ['case-system', '12345', /job centre number/], ['company-support', '', /org/],
+        ['company', '1000000001', /CVR number/], ['employee-representative', '123456789', /P-number \(10 digits\) or a CVR number/], ['citizen', '010190123', /CPR number/],
+        ['anden-aktoer', 'aa/../x', /Anden Aktør id/], ['auditor', 'a b', /visible ASCII/],
+      ];
+      for (const [role, org, reason] of refused) await expectUnauthenticated(verifier.verify(await sign(privateKey, { role, org }, { alg: 'ES256', kid })), reason);
+      for (const [role, org] of [['case-system', '5574'], ['company', '12345678'], ['employee-representative', '1000000001'], ['employee-representative', '12345678'], ['citizen', '0101901234'], ['anden-aktoer', 'aa-1'], ['auditor', 'rigsrevisionen']]) {
+        await expect(verifier.verify(await sign(privateKey, { role, org }, { alg: 'ES256', kid }))).resolves.toMatchObject({ role, org });
+      }
+    });
+
     it('rejects unsigned and HMAC tokens', async () => {
       const claims = { iss: DEV_ISSUER, aud: DEFAULT_AUDIENCE, sub: 'user-1', role: 'jobcentre', org: '101', exp: now() + 600 };
       const none = `${base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${base64url.encode(JSON.stringify(claims))}.`;

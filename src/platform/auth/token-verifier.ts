@@ -6,8 +6,35 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { createRemoteJWKSet, errors, JWTPayload, jwtVerify, JWTVerifyGetKey } from 'jose';
 import { APP_CONFIG, AppConfig, DEV_ISSUER } from '../config/config';
 import { ProblemError } from '../http/problems';
+import { IDENTIFIERS, IdentifierKindName } from '../validation/identifiers';
 import { ensureDevKeyPair } from './dev-keys';
-import { isRole, Principal, ROLES } from './principal';
+import { isRole, Principal, Role, ROLES } from './principal';
+
+/**
+ * The identifier kind of the organisation each role acts for (issue 10: least privilege). A token
+ * whose `org` is not of its role's kind acts for nobody, so it is refused before any slice reads
+ * it: a caseworker token for job centre "jc-east" must never reach a decider. Auditors act for
+ * no organisation of the domain; their org only names them.
+ */
+export const ORG_KINDS: Record<Role, readonly IdentifierKindName[] | null> = {
+  jobcentre: ['jobcentre'],
+  'company-support': ['jobcentre'],
+  'case-system': ['jobcentre'],
+  company: ['cvr'],
+  // The representative of one P-unit, or of the whole company (read-access.ts).
+  'employee-representative': ['pNumber', 'cvr'],
+  citizen: ['cpr'],
+  'anden-aktoer': ['aaId'],
+  auditor: null,
+};
+const AUDITOR_ORG = /^[\x21-\x7e]{1,64}$/;
+
+/** Null when `org` may be the organisation of `role`; otherwise what it must be, in words. */
+function orgProblem(role: Role, org: string): string | null {
+  const kinds = ORG_KINDS[role];
+  if (!kinds) return AUDITOR_ORG.test(org) ? null : '1–64 visible ASCII characters';
+  return kinds.some((kind) => IDENTIFIERS[kind].pattern.test(org)) ? null : kinds.map((kind) => IDENTIFIERS[kind].words).join(' or ');
+}
 
 /** Asymmetric algorithms only: HS* would let anyone holding a shared secret (or the public key) sign. */
 export const ALLOWED_ALGORITHMS = ['ES256', 'RS256', 'PS256', 'EdDSA'];
@@ -85,6 +112,8 @@ function toPrincipal(payload: JWTPayload): Principal {
   if (typeof sub !== 'string' || sub.trim() === '') throw unauthenticated('token has no subject (sub)');
   if (!isRole(role)) throw unauthenticated(`token role '${String(role)}' is not one of ${ROLES.join(', ')}`);
   if (typeof org !== 'string' || org.trim() === '') throw unauthenticated('token has no organisation (org)');
+  const expected = orgProblem(role, org);
+  if (expected) throw unauthenticated(`token org of a ${role} must be ${expected}`);
   if (name !== undefined && typeof name !== 'string') throw unauthenticated('token name claim must be a string');
   return name ? { userId: sub, role, org, name } : { userId: sub, role, org };
 }

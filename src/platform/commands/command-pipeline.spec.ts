@@ -41,7 +41,12 @@ describe('CommandPipeline (PostgreSQL event store)', () => {
 
   beforeAll(async () => {
     store = await openPostgresEventStore({ databaseUrl: await createEmptyDatabase('pipeline'), poolSize: 5 });
-    registry = new EventRegistry().register({ type: 'Added', schemaVersion: 2, upcasters: { 1: (d) => d } });
+    registry = new EventRegistry().register({
+      type: 'Added',
+      schemaVersion: 2,
+      schema: { type: 'object', required: ['amount'], additionalProperties: false, properties: { amount: { type: 'number' } } },
+      upcasters: { 1: (d) => d },
+    });
   });
   afterAll(() => store.close());
 

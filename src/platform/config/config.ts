@@ -15,6 +15,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** D12: largest attachment or approval file. */
   attachmentLimitBytes: number;
+  /** Uploads no event names yet (issue 11): how long one may stay staged, and how often the sweep deletes older ones (0: never). */
+  attachmentStaging: { ttlMs: number; sweepIntervalMs: number };
   /** Largest accepted text/csv body of a reference-data import (the bulk format). */
   referenceImportLimitBytes: number;
   logLevel: string;
@@ -33,6 +35,8 @@ export interface AppConfig {
   };
   commandRetries: number;
   shutdownTimeoutMs: number;
+  /** Seconds a 503 answer's `Retry-After` asks clients to wait (database or event store down). */
+  retryAfterSeconds: number;
   /** R34/D21: the most employer tasks returned (the newest); the total says how many there are. */
   employerTasksLimit: number;
   /** Bulk 'Sæt ansvarlig' over all results of a query (R55): refused above this many cases. */
@@ -118,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576),
     attachmentLimitBytes: int(env, 'ATTACHMENT_LIMIT_BYTES', 50 * 1024 * 1024),
+    attachmentStaging: { ttlMs: positiveInt(env, 'ATTACHMENT_STAGING_TTL_MS', 60 * 60 * 1000), sweepIntervalMs: int(env, 'ATTACHMENT_STAGING_SWEEP_INTERVAL_MS', 5 * 60 * 1000) },
     referenceImportLimitBytes: int(env, 'REFERENCE_IMPORT_LIMIT_BYTES', 20 * 1_048_576),
     logLevel: env.LOG_LEVEL || 'info',
     auth: {
@@ -133,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     commandRetries: int(env, 'COMMAND_RETRIES', 3),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000),
+    retryAfterSeconds: positiveInt(env, 'RETRY_AFTER_SECONDS', 5),
     employerTasksLimit: positiveInt(env, 'EMPLOYER_TASKS_LIMIT', 1000),
     bulkSetResponsibleLimit: positiveInt(env, 'BULK_SET_RESPONSIBLE_LIMIT', 5000),
     freeTextLimitEffectiveDate: date(env, 'FREE_TEXT_LIMIT_EFFECTIVE_DATE', '2022-11-01'),

@@ -1,11 +1,15 @@
 import { DataSource } from 'typeorm';
+import { connectionLossListener } from './connection-loss';
 import { MIGRATIONS } from './migrations';
 
 const MIGRATION_LOCK = 7302201;
 
 /** Runs pending migrations; several processes starting at once serialise on an advisory lock. */
 export async function runMigrations(databaseUrl: string): Promise<void> {
-  const ds = new DataSource({ type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTransactionMode: 'each', logging: false });
+  const ds = new DataSource({
+    type: 'postgres', url: databaseUrl, migrations: MIGRATIONS, migrationsTransactionMode: 'each', logging: false,
+    poolErrorHandler: connectionLossListener('migrations pool'),
+  });
   await ds.initialize();
   const lock = ds.createQueryRunner();
   try {

@@ -28,3 +28,28 @@ export class DuplicateEventIdError extends Error {
     this.name = 'DuplicateEventIdError';
   }
 }
+
+/**
+ * An append refused because an event breaks its type's schema (issue 10): a bug in the code
+ * that made the event, never the caller's fault, so HTTP answers 500 and nothing of the append
+ * is stored. The message names the stream, the event type and where the data is wrong, never
+ * the offending values (they may be personal data); a CPR in the stream id is masked.
+ */
+export class EventSchemaViolation extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly eventType: string,
+    readonly eventId: string,
+    /** The first problems ajv found: JSON pointers into the event (`/data/citizen/cpr`) and what is wrong there. */
+    readonly problems: { instancePath: string; message: string }[],
+  ) {
+    const where = problems.map((p) => `${p.instancePath || '/'} ${p.message}`).join('; ');
+    super(`Event ${String(eventType).slice(0, 80)} to stream ${maskCprShaped(streamId)} breaks its schema, nothing appended: ${where}`);
+    this.name = 'EventSchemaViolation';
+  }
+}
+
+/** Ten digits in a row may be a CPR number: kept out of messages that reach the log. */
+function maskCprShaped(text: string): string {
+  return String(text).slice(0, 200).replace(/\d{10}/g, '**********');
+}

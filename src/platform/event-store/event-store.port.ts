@@ -11,7 +11,7 @@ export type ExpectedRevision = number | 'no_stream' | 'any';
 export type Checkpoint = string;
 
 export interface NewEvent {
-  /** UUIDv7; appending the same id twice stores it once. */
+  /** A UUID (v7, or v8 derived from an idempotency seed: commands/idempotent-ids.ts); appending the same id twice stores it once. */
   id: string;
   type: string;
   data: Record<string, unknown>;

@@ -19,12 +19,16 @@ function personRenamed(log: string[] = []): EventTypeDefinition {
   return {
     type: 'PersonRenamed',
     schemaVersion: 3,
+    schema: { type: 'object', required: ['fullName', 'initials'], additionalProperties: false, properties: { fullName: { type: 'string' }, initials: { type: 'string' } } },
     upcasters: {
       1: step(1, ({ name, ...rest }) => ({ ...rest, fullName: name })),
       2: step(2, (d) => ({ ...d, initials: String(d.fullName).split(' ').map((w) => w[0]).join('') })),
     },
   };
 }
+
+/** The schema of a type whose data the test does not care about. */
+const ANY = { type: 'object', required: [], additionalProperties: false, properties: {} };
 
 function recorded(type: string, schemaVersion: number, data: Record<string, unknown>): RecordedEvent {
   const id = uuidv7();
@@ -65,17 +69,17 @@ describe('EventRegistry', () => {
   });
 
   it('throws when an upcaster in the chain is missing', () => {
-    const registry = new EventRegistry().register({ type: 'Gappy', schemaVersion: 3, upcasters: { 1: (d) => d } });
+    const registry = new EventRegistry().register({ type: 'Gappy', schemaVersion: 3, schema: ANY, upcasters: { 1: (d) => d } });
     expect(() => registry.upcast(recorded('Gappy', 1, {}))).toThrow('No upcaster for Gappy from schema version 2');
     expect(() => registry.upcast(recorded('Gappy', 2, {}))).toThrow('No upcaster for Gappy from schema version 2');
-    const none = new EventRegistry().register({ type: 'Bare', schemaVersion: 2 });
+    const none = new EventRegistry().register({ type: 'Bare', schemaVersion: 2, schema: ANY });
     expect(() => none.upcast(recorded('Bare', 1, {}))).toThrow('No upcaster for Bare from schema version 1');
   });
 
   it('refuses a type registered twice, in one call or across calls', () => {
-    expect(() => new EventRegistry().register({ type: 'A', schemaVersion: 1 }, { type: 'A', schemaVersion: 2 })).toThrow('Event type A is registered twice');
-    const registry = new EventRegistry().register({ type: 'A', schemaVersion: 1 });
-    expect(() => registry.register({ type: 'A', schemaVersion: 1 })).toThrow('Event type A is registered twice');
+    expect(() => new EventRegistry().register({ type: 'A', schemaVersion: 1, schema: ANY }, { type: 'A', schemaVersion: 2, schema: ANY })).toThrow('Event type A is registered twice');
+    const registry = new EventRegistry().register({ type: 'A', schemaVersion: 1, schema: ANY });
+    expect(() => registry.register({ type: 'A', schemaVersion: 1, schema: ANY })).toThrow('Event type A is registered twice');
   });
 
   it('knows each type’s current version and refuses an unknown type', () => {
@@ -96,7 +100,12 @@ describe('EventRegistry', () => {
 
     it('an event stored at schema v1 is upcast before the decider’s evolve sees it; new events are stored at v2', async () => {
       // v1 stored one tag as a string; v2 stores a list.
-      const registry = new EventRegistry().register({ type: 'Tagged', schemaVersion: 2, upcasters: { 1: ({ tag }) => ({ tags: [tag] }) } });
+      const registry = new EventRegistry().register({
+        type: 'Tagged',
+        schemaVersion: 2,
+        schema: { type: 'object', required: ['tags'], additionalProperties: false, properties: { tags: { type: 'array', items: { type: 'string' } } } },
+        upcasters: { 1: ({ tag }) => ({ tags: [tag] }) },
+      });
       const streamId = `tagged-${uuidv7()}`;
       const id = uuidv7();
       await store.append(

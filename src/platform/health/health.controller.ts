@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { ProjectionsService } from '../../../projections/projections.service';
 import { Public } from '../auth/public.decorator';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
 import { Metrics } from '../metrics/metrics';
 
@@ -26,6 +27,7 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionsService,
     private readonly metrics: Metrics,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -42,6 +44,7 @@ export class HealthController {
     const projectionsDown = projections.some((p) => p.failing || p.lastError);
     const up = database.status === 'up' && eventStore.status === 'up' && !projectionsDown;
     res.status(up ? 200 : 503);
+    if (!up) res.setHeader('Retry-After', String(this.config.retryAfterSeconds));
     return { status: up ? 'up' : 'down', database, eventStore, projections };
   }
 

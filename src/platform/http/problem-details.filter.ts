@@ -1,6 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.errors';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { EventSchemaViolation, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store/event-store.errors';
 import { isConnectionError } from '../event-store/postgres/postgres-rows';
 import { echo, MAX_ECHO_CHARS, maskCprs, problemInstance } from './echo';
 import { PROBLEM_STATUS, ProblemError } from './problems';
@@ -60,6 +61,10 @@ function unboundedProblem(error: unknown, instance?: string): ProblemBody {
   if (error instanceof EventStoreUnavailableError || isConnectionError(error) || isConnectionError((error as { driverError?: unknown })?.driverError)) {
     return unboundedProblem(new ProblemError('unavailable', 'The database is unavailable; try again shortly', 'availability'), instance);
   }
+  if (error instanceof EventSchemaViolation) {
+    // Issue 10: our bug, not the caller's; the specifics (stream, type, where) go to the log only.
+    return { type: 'urn:vitas:problem:internal', title: TITLES[500], status: 500, detail: 'The request produced an event that breaks its schema; nothing was recorded. It has been logged', instance, rule: 'event-schema' };
+  }
   if (error instanceof HttpException) {
     const status = error.getStatus();
     const rule = status === 404 ? 'route' : status === 405 ? 'method' : 'http';
@@ -68,7 +73,9 @@ function unboundedProblem(error: unknown, instance?: string): ProblemBody {
   return { type: 'urn:vitas:problem:internal', title: TITLES[500], status: 500, detail: 'An unexpected error occurred; it has been logged', instance, rule: 'internal' };
 }
 
-export function sendProblem(res: Response, problem: ProblemBody): void {
+/** A 503 (the database or event store is down) tells clients when to try again. */
+export function sendProblem(res: Response, problem: ProblemBody, retryAfterSeconds?: number): void {
+  if (problem.status === 503 && retryAfterSeconds) res.setHeader('Retry-After', String(retryAfterSeconds));
   res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
@@ -76,11 +83,13 @@ export function sendProblem(res: Response, problem: ProblemBody): void {
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<Request>();
     const problem = toProblem(error, req.originalUrl);
     if (problem.status >= 500) this.logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : error, url: req.originalUrl }, 'request failed');
-    sendProblem(ctx.getResponse<Response>(), problem);
+    sendProblem(ctx.getResponse<Response>(), problem, this.config.retryAfterSeconds);
   }
 }

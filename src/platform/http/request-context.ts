@@ -6,6 +6,8 @@ import { Metrics } from '../metrics/metrics';
 export interface RequestContext {
   requestId: string;
   correlationId: string;
+  /** Set by the idempotency interceptor when the request carries an Idempotency-Key (see CommandContext). */
+  idempotencySeed?: string;
 }
 
 declare module 'express-serve-static-core' {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { Observable, catchError, from, map, of, switchMap, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { idempotencySeed } from '../commands/idempotent-ids';
 import { ProblemError } from '../http/problems';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
@@ -20,6 +21,12 @@ interface StoredAnswer {
  * Idempotency-Key on commands: the first successful answer is stored with the key (per
  * principal); a repeat gets that same answer and appends nothing. A failed command stores
  * nothing (it appended nothing), so it may be retried with the same key.
+ *
+ * Exactly once (issue 11): the answer is stored after the append, in a step of its own. So that
+ * a process dying in between cannot make the command happen twice, the request that owns the key
+ * carries an idempotency seed (sha256 of principal, key and request hash) into its command
+ * context: its new case and event ids are derived from it, and the pipeline answers a retry
+ * (which takes over the abandoned claim) from the events already in the stream.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -44,6 +51,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
           res.setHeader('Idempotent-Replayed', 'true');
           return of(stored.body);
         }
+        // This request owns the key: the ids its command makes are derived from the seed, so a
+        // retry after a crash between the append and `complete` finds its events (exactly once).
+        if (req.context) req.context.idempotencySeed = idempotencySeed(principal, key, requestHash);
         return next.handle().pipe(
           // Stored before the answer leaves, so an immediate repeat already finds it.
           switchMap((body) => from(this.complete(principal, key, res, body)).pipe(map(() => body))),

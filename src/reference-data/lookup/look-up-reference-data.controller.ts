@@ -35,7 +35,7 @@ export class LookUpReferenceDataController {
 
   @Get('citizens/:cpr')
   @Roles('jobcentre', 'company-support', 'auditor', 'anden-aktoer')
-  @ApiOperation({ summary: 'A citizen by CPR; an Anden Aktør sees only citizens assigned to it (R12/R13), others are 404' })
+  @ApiOperation({ summary: 'A citizen by CPR; an Anden Aktør sees only citizens assigned to it by a job centre that has a case of theirs (R12/R13, issue 10), others are 404' })
   citizen(@Param() { cpr }: CprParamDto, @CurrentPrincipal() principal: Principal) {
     return findCitizen(this.db, principal, cpr);
   }

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIdentifier } from '../../platform/validation/identifiers';
 
 /** R59: up to 500 per page, so a company with hundreds of P-units pages in a few steps. */
 export const MAX_PAGE_SIZE = 500;
@@ -20,11 +21,11 @@ export class SearchPageDto {
 }
 
 export class CvrParamDto {
-  @Matches(/^\d{8}$/, { message: 'cvr must be 8 digits' })
+  @IsIdentifier('cvr')
   cvr: string;
 }
 
 export class CprParamDto {
-  @Matches(/^\d{10}$/, { message: 'cpr must be 10 digits' })
+  @IsIdentifier('cpr')
   cpr: string;
 }

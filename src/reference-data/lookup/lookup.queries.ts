@@ -70,14 +70,20 @@ export async function listPUnits(db: DataSource, principal: Principal, cvr: stri
 }
 
 /**
- * R12/R13: an AA sees a citizen only while the citizen is assigned to it in DFDG (the
- * `aa_assignments` read model of the assignment events); otherwise the answer is the same 404
- * as for an unknown CPR, so the AA learns nothing about the person.
+ * R12/R13: an AA sees a citizen only while some job centre has the citizen assigned to it in DFDG
+ * (the `aa_assignments` read model of the assignment events) and that job centre owns a case of
+ * the citizen (issue 10): a case system cannot reveal a name by assigning a citizen it has no
+ * case for. Otherwise the answer is the same 404 as for an unknown CPR, so the AA learns nothing.
  */
 export async function findCitizen(db: DataSource, principal: Principal, cpr: string): Promise<Citizen> {
   const rows: Citizen[] =
     principal.role === 'anden-aktoer'
-      ? await db.query(`${SELECT_CITIZEN} WHERE cpr = $1 AND EXISTS (SELECT 1 FROM ${AA_ASSIGNMENTS_TABLE} a WHERE a.aa_id = $2 AND a.cpr = $1 AND a.assigned)`, [cpr, principal.org])
+      ? await db.query(
+          `${SELECT_CITIZEN} WHERE cpr = $1 AND EXISTS (
+             SELECT 1 FROM ${AA_ASSIGNMENTS_TABLE} a JOIN search_cases s ON s.citizen_cpr = a.cpr AND s.jobcentre = a.jobcentre
+             WHERE a.aa_id = $2 AND a.cpr = $1 AND a.assigned)`,
+          [cpr, principal.org],
+        )
       : await db.query(`${SELECT_CITIZEN} WHERE cpr = $1`, [cpr]);
   if (!rows[0]) throw new ProblemError('not-found', 'No such citizen', 'not-found', 'cpr');
   return rows[0];

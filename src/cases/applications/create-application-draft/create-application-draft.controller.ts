@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
+import { newCaseId } from '../../../platform/commands/idempotent-ids';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { uuidv7 } from '../../../platform/events/uuidv7';
 import { applicationLink } from '../application.view';
 import { respondWithApplication } from '../application.respond';
 import { CreateApplicationDraftCommand, CreateApplicationDraftDto } from './create-application-draft.dto';
@@ -21,8 +21,9 @@ export class CreateApplicationDraftController {
   @Roles('jobcentre')
   @ApiOperation({ summary: "Create an application draft ('Kladde'); the company is e-mailed a link" })
   async create(@Body() dto: CreateApplicationDraftDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const id = uuidv7();
-    const result = await this.commands.execute(new CreateApplicationDraftCommand(id, dto, commandContextOf(req, principal)));
+    const context = commandContextOf(req, principal);
+    const id = newCaseId(context); // derived from an Idempotency-Key: a retry addresses the same case
+    const result = await this.commands.execute(new CreateApplicationDraftCommand(id, dto, context));
     res.setHeader('Location', applicationLink(id));
     return respondWithApplication(res, result, principal);
   }

@@ -28,7 +28,7 @@ export class GetApplicationController {
   @ApiOperation({ summary: 'An application with its status, Danish label, links.self and the caller’s allowedActions' })
   async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await loadCase(this.store, this.registry, applicationCase, id);
-    assertMayRead(principal, state, await isAssignedAa(this.db, principal, state.citizen?.cpr));
+    assertMayRead(principal, state, await isAssignedAa(this.db, principal, state));
     res.setHeader('ETag', etagOf(revision));
     return toApplicationView(state, revision, principal);
   }

@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
+import { newCaseId } from '../../../platform/commands/idempotent-ids';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { uuidv7 } from '../../../platform/events/uuidv7';
 import { grantLink } from '../grant.case';
 import { GrantResponder } from '../grant.respond';
 import { DraftGrantCommand, DraftGrantDto } from './draft-grant.dto';
@@ -24,8 +24,9 @@ export class DraftGrantController {
   @Roles('jobcentre')
   @ApiOperation({ summary: "Draft a grant ('Bevilling udarbejdet'); on a national-list VP/LT offer it awaits the company at once (R44)" })
   async draft(@Body() dto: DraftGrantDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const id = uuidv7();
-    const result = await this.commands.execute(new DraftGrantCommand(id, dto, commandContextOf(req, principal)));
+    const context = commandContextOf(req, principal);
+    const id = newCaseId(context); // derived from an Idempotency-Key: a retry addresses the same case
+    const result = await this.commands.execute(new DraftGrantCommand(id, dto, context));
     res.setHeader('Location', grantLink(id));
     return this.responder.respond(res, result, principal);
   }

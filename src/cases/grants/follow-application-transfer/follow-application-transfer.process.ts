@@ -22,6 +22,7 @@ export class FollowApplicationTransferProcess extends FollowParentTransferProces
       job: 'grants:follow-application-transfer',
       userId: 'system:follow-application-transfer',
       caseType: grantCase,
+      needs: ['grants', 'grant_application_transfers'],
       pendingSql: `SELECT g.grant_id AS case_id, g.jobcentre, g.application_id AS parent_id, t.to_jobcentre, t.transferred_at
                      FROM grants g JOIN grant_application_transfers t ON t.application_id = g.application_id
                     WHERE g.status = 'not-approved' AND g.jobcentre <> t.to_jobcentre AND g.refused_at <= t.transferred_at

@@ -30,7 +30,7 @@ export class GetGrantController {
   @ApiOperation({ summary: 'A grant with its status and Danish label, linked cases (its supplementary grants from the read model), links and the caller’s allowedActions; ETag = revision' })
   async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await loadCase(this.store, this.registry, grantCase, id);
-    assertMayReadGrant(principal, state, await isAssignedAa(this.db, principal, state.citizen?.cpr));
+    assertMayReadGrant(principal, state, await isAssignedAa(this.db, principal, state));
     res.setHeader('ETag', etagOf(revision));
     return this.responder.view(state, revision, principal);
   }

@@ -36,7 +36,7 @@ export class OrdinaryExpiryScheduler implements OnApplicationBootstrap, BeforeAp
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.job = new PeriodicJob(db, 'grants:ordinary-expiry', config.ordinaryExpiryIntervalMs);
+    this.job = new PeriodicJob(db, 'grants:ordinary-expiry', config.ordinaryExpiryIntervalMs, { needs: ['grants'] });
   }
 
   onApplicationBootstrap(): void {

@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
+import { newCaseId } from '../../../platform/commands/idempotent-ids';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { uuidv7 } from '../../../platform/events/uuidv7';
 import { iguAgreementLink } from '../igu-agreement.case';
 import { respondWithIguAgreement } from '../igu-agreement.respond';
 import { CreateIguAgreementCommand, CreateIguAgreementDto } from './create-igu-agreement.dto';
@@ -21,8 +21,9 @@ export class CreateIguAgreementController {
   @Roles('jobcentre', 'company')
   @ApiOperation({ summary: "The job centre or the company creates an IGU agreement draft ('Kladde') for a citizen and a company" })
   async create(@Body() dto: CreateIguAgreementDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const id = uuidv7();
-    const result = await this.commands.execute(new CreateIguAgreementCommand(id, dto, commandContextOf(req, principal)));
+    const context = commandContextOf(req, principal);
+    const id = newCaseId(context); // derived from an Idempotency-Key: a retry addresses the same case
+    const result = await this.commands.execute(new CreateIguAgreementCommand(id, dto, context));
     res.setHeader('Location', iguAgreementLink(id));
     return respondWithIguAgreement(res, result, principal);
   }

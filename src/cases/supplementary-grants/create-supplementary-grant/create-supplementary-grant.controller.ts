@@ -5,8 +5,8 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import { Principal } from '../../../platform/auth/principal';
 import { Roles } from '../../../platform/auth/roles.decorator';
+import { newCaseId } from '../../../platform/commands/idempotent-ids';
 import { commandContextOf } from '../../../platform/commands/request-command-context';
-import { uuidv7 } from '../../../platform/events/uuidv7';
 import { supplementaryGrantLink } from '../supplementary-grant.case';
 import { respondWithSupplementaryGrant } from '../supplementary-grant.respond';
 import { CreateSupplementaryGrantCommand, CreateSupplementaryGrantDto } from './create-supplementary-grant.dto';
@@ -21,8 +21,9 @@ export class CreateSupplementaryGrantController {
   @Roles('jobcentre')
   @ApiOperation({ summary: "Draft a 'Mentor' or 'Hjælpemidler' supplementary grant on a parent grant ('Bevilling udarbejdet'); it shows the parent's scheme (R3)" })
   async create(@Body() dto: CreateSupplementaryGrantDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const id = uuidv7();
-    const result = await this.commands.execute(new CreateSupplementaryGrantCommand(id, dto, commandContextOf(req, principal)));
+    const context = commandContextOf(req, principal);
+    const id = newCaseId(context); // derived from an Idempotency-Key: a retry addresses the same case
+    const result = await this.commands.execute(new CreateSupplementaryGrantCommand(id, dto, context));
     res.setHeader('Location', supplementaryGrantLink(id));
     return respondWithSupplementaryGrant(res, result, principal);
   }

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { CommandContext } from '../../../platform/commands/command-context';
-import { UUID_PATTERN } from '../../../platform/events/uuidv7';
+import { IsIdentifier } from '../../../platform/validation/identifiers';
 import { SUPPLEMENTARY_GRANT_TYPE_CODES, SupplementaryGrantType } from '../../../registries/supplementary-grant-types';
 
 export class CreateSupplementaryGrantDto {
   @ApiProperty({ description: 'The grant it is attached to; its scheme, job centre, company and citizen are taken from it (R3)' })
-  @Matches(UUID_PATTERN, { message: 'parentGrantId must be a case id (a UUID)' })
+  @IsIdentifier('caseId')
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
   parentGrantId: string;
 

@@ -22,6 +22,7 @@ export class FollowGrantTransferProcess extends FollowParentTransferProcess<Supp
       job: 'supplementary-grants:follow-grant-transfer',
       userId: 'system:follow-grant-transfer',
       caseType: supplementaryGrantCase,
+      needs: ['grant_transfers', 'supplementary_grants'],
       pendingSql: `SELECT s.supplementary_grant_id AS case_id, s.jobcentre, t.grant_id AS parent_id, t.to_jobcentre, t.transferred_at
                      FROM grant_transfers t JOIN supplementary_grants s ON s.parent_grant_id = t.grant_id
                     WHERE s.jobcentre <> t.to_jobcentre AND (s.transferred_at IS NULL OR s.transferred_at < t.transferred_at)

@@ -28,7 +28,7 @@ export class GetSupplementaryGrantController {
   @ApiOperation({ summary: "A supplementary grant with its type, its parent's scheme (R3), status and Danish label, links and the caller’s allowedActions" })
   async get(@Param('id', CaseIdPipe) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const { state, revision } = await loadCase(this.store, this.registry, supplementaryGrantCase, id);
-    assertMayReadSupplementaryGrant(principal, state, await isAssignedAa(this.db, principal, state.citizen?.cpr));
+    assertMayReadSupplementaryGrant(principal, state, await isAssignedAa(this.db, principal, state));
     res.setHeader('ETag', etagOf(revision));
     return toSupplementaryGrantView(state, revision, principal);
   }

@@ -15,6 +15,12 @@ import { PushDelivery, PushPolicy } from './push-delivery';
 import { DfdgPushWorker } from './push-worker';
 
 const POLICY: PushPolicy = { maxAttempts: 5, timeoutMs: 300, backoffBaseMs: 1000, backoffMaxMs: 60_000, concurrency: 8 };
+/**
+ * For pushes that must succeed or carry the receiver's own answer: a timeout no loaded machine
+ * reaches, so a slow answer is never mistaken for a failed try (and pushed again). POLICY's short
+ * timeout is only for pushes to a receiver that never answers, which time out at any speed.
+ */
+const PATIENT: PushPolicy = { ...POLICY, timeoutMs: 30_000 };
 /** The receivers listen on 127.0.0.1, which only the allow-list lets pushes reach. */
 const LOCAL = new PushUrlPolicy(['127.0.0.1']);
 
@@ -43,8 +49,13 @@ describe('DFDG push delivery worker', () => {
   };
   const state = async (db: DataSource, subscriptionId: string) =>
     db.query(`SELECT message_id, status, attempts, next_attempt_at, last_attempt_at, last_status, last_error FROM dfdg_push_deliveries WHERE subscription_id = $1 ORDER BY sequence`, [subscriptionId]);
-  const waitFor = async (condition: () => boolean) => {
-    for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  /** Waits until `condition` holds (never a fixed time); fails naming `what` after a generous deadline. */
+  const waitFor = async (what: string, condition: () => boolean, timeoutMs = 30_000) => {
+    const deadline = Date.now() + timeoutMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
   };
 
   beforeAll(async () => {
@@ -70,19 +81,22 @@ describe('DFDG push delivery worker', () => {
 
   it('a receiver slower than the timeout is a failed try, retried after a backoff with full jitter', async () => {
     const db = sources[0];
-    const slow = await receiver((_p, i) => (i === 0 ? 'hang' : 204));
+    // It hangs until the first pass is over (whenever the push reached it), then answers at once.
+    let hang = true;
+    const slow = await receiver(() => (hang ? 'hang' : 204));
     const sub = await subscribe(db, slow.url);
     const [m] = await addMessages(db, sub.jobcentre, ['case-1']);
     const now = new Date();
     const run = await new PushDelivery(db, POLICY, LOCAL, () => 0.5).pass(now);
     expect(run).toMatchObject({ enqueued: 1, attempted: 1, failed: 1, delivered: 0 });
+    hang = false;
     const [row] = await state(db, sub.id);
     expect(row).toMatchObject({ message_id: m.messageId, status: 'pending', attempts: 1, last_status: null, last_error: 'timeout after 300 ms' });
     // Half (the jitter) of the first cap (the base).
     expect(row.next_attempt_at.getTime() - row.last_attempt_at.getTime()).toBe(500);
 
     expect(await new PushDelivery(db, POLICY, LOCAL).pass(new Date(now.getTime() + 100))).toMatchObject({ attempted: 0 }); // not due yet
-    expect(await new PushDelivery(db, POLICY, LOCAL).pass(new Date(now.getTime() + 60_000))).toMatchObject({ attempted: 1, delivered: 1 });
+    expect(await new PushDelivery(db, PATIENT, LOCAL).pass(new Date(now.getTime() + 60_000))).toMatchObject({ attempted: 1, delivered: 1 });
     expect((await state(db, sub.id))[0]).toMatchObject({ status: 'delivered', attempts: 2, last_status: 204, last_error: null });
   });
 
@@ -98,14 +112,15 @@ describe('DFDG push delivery worker', () => {
     const sub = await subscribe(db, moved.url);
     await addMessages(db, sub.jobcentre, ['case-1']);
     const now = leapingClock();
-    for (let i = 0; i < POLICY.maxAttempts; i++) await new PushDelivery(db, POLICY, LOCAL).pass(now());
-    expect((await state(db, sub.id))[0]).toMatchObject({ status: 'dead', attempts: POLICY.maxAttempts, last_status: 307, last_error: 'HTTP 307 from receiver: redirect not followed' });
-    expect(await new PushDelivery(db, POLICY, LOCAL).pass(now())).toMatchObject({ attempted: 0 });
+    for (let i = 0; i < PATIENT.maxAttempts; i++) await new PushDelivery(db, PATIENT, LOCAL).pass(now());
+    expect((await state(db, sub.id))[0]).toMatchObject({ status: 'dead', attempts: PATIENT.maxAttempts, last_status: 307, last_error: 'HTTP 307 from receiver: redirect not followed' });
+    expect(await new PushDelivery(db, PATIENT, LOCAL).pass(now())).toMatchObject({ attempted: 0 });
     expect(moved.pushes).toHaveLength(POLICY.maxAttempts);
   });
 
   it('one worker at a time across processes: the other one’s pass answers null', async () => {
-    const config = { ...loadConfig({}), dfdgPush: { ...POLICY, intervalMs: 0, allowedHosts: ['127.0.0.1'] } };
+    // The first worker's push hangs (and holds the lock) for as long as the test wants, not 300 ms.
+    const config = { ...loadConfig({}), dfdgPush: { ...PATIENT, intervalMs: 0, allowedHosts: ['127.0.0.1'] } };
     const clock = { now: () => new Date() };
     const hanging = await receiver(() => 'hang');
     const sub = await subscribe(sources[0], hanging.url);
@@ -113,8 +128,9 @@ describe('DFDG push delivery worker', () => {
     const one = new DfdgPushWorker(await connect(), clock, config);
     const two = new DfdgPushWorker(await connect(), clock, config);
     const first = one.runOnce();
-    await waitFor(() => hanging.pushes.length > 0);
+    await waitFor('the first worker’s push reached the receiver', () => hanging.pushes.length > 0);
     expect(await two.runOnce()).toBeNull();
+    await hanging.down(); // the hanging push now fails: the first worker's pass ends and frees the lock
     expect(await first).toMatchObject({ attempted: 1, failed: 1 });
     expect(await two.runOnce()).not.toBeNull(); // the lock is free again
   });
@@ -125,12 +141,12 @@ describe('DFDG push delivery worker', () => {
     const [m] = await addMessages(sources[0], sub.jobcentre, ['case-1']);
     const dying = new PushDelivery(await connect(), { ...POLICY, timeoutMs: 60_000 }, LOCAL);
     const pass = dying.pass();
-    await waitFor(() => hanging.pushes.length > 0);
+    await waitFor('the dying worker’s push reached the receiver', () => hanging.pushes.length > 0);
     dying.stop();
     expect(await pass).toMatchObject({ attempted: 0 });
     expect((await state(sources[0], sub.id))[0]).toMatchObject({ status: 'pending', attempts: 0 });
 
-    expect(await new PushDelivery(await connect(), POLICY, LOCAL).pass()).toMatchObject({ delivered: 1 });
+    expect(await new PushDelivery(await connect(), PATIENT, LOCAL).pass()).toMatchObject({ delivered: 1 });
     expect(hanging.pushes.map((p) => p.id)).toEqual([m.messageId, m.messageId]);
     expect(hanging.uniqueIds()).toEqual([m.messageId]);
   });
@@ -144,9 +160,19 @@ describe('DFDG push delivery worker', () => {
     const cases = Array.from({ length: 400 }, (_, i) => `case-${Math.floor(random() * 25)}-${i % 3}`);
     const messages = await addMessages(db, sub.jobcentre, cases);
     const now = leapingClock();
-    for (let pass = 0; pass < 40 && flaky.accepted().length < messages.length; pass++) await new PushDelivery(db, { ...POLICY, maxAttempts: 100 }, LOCAL).pass(now());
-    expect(flaky.accepted().map((p) => p.id).sort()).toEqual(messages.map((m) => m.messageId).sort());
-    expect(flaky.uniqueIds()).toHaveLength(messages.length);
-    expectInOrderPerCase(flaky.accepted());
+    // Each pass delivers every case's head until its first refusal: passes go on until every
+    // message has been accepted once (counted by message id), however long the machine takes.
+    const acceptedIds = () => new Set(flaky.accepted().map((p) => p.id));
+    const deadline = Date.now() + 120_000;
+    while (acceptedIds().size < messages.length) {
+      if (Date.now() > deadline) throw new Error(`after 120 s only ${acceptedIds().size} of ${messages.length} messages were accepted`);
+      await new PushDelivery(db, { ...PATIENT, maxAttempts: 100 }, LOCAL).pass(now());
+    }
+    expect([...acceptedIds()].sort()).toEqual(messages.map((m) => m.messageId).sort());
+    // In order per case, by each message's first acceptance (the next one is pushed only after it).
+    const firstAcceptances = flaky.accepted().filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+    expectInOrderPerCase(firstAcceptances);
+    // With a timeout no answer comes near, an accepted message is never pushed again.
+    expect(flaky.accepted()).toHaveLength(messages.length);
   });
 });

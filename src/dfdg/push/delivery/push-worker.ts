@@ -21,7 +21,8 @@ export class DfdgPushWorker implements OnApplicationBootstrap, BeforeApplication
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.job = new PeriodicJob(db, 'dfdg:push', config.dfdgPush.intervalMs);
+    // The outbox is a projection's table: on a fresh database the worker waits for it.
+    this.job = new PeriodicJob(db, 'dfdg:push', config.dfdgPush.intervalMs, { needs: ['dfdg_messages'] });
     this.delivery = new PushDelivery(db, config.dfdgPush, new PushUrlPolicy(config.dfdgPush.allowedHosts));
   }
 

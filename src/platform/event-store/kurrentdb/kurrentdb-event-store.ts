@@ -7,25 +7,18 @@ import {
   ANY,
   AllStreamSubscription,
   BACKWARDS,
-  CancelledError,
-  DeadlineExceededError,
   END,
   KurrentDBClient,
   NO_STREAM,
-  NotLeaderError,
   Position,
   START,
   StreamNotFoundError,
   StreamState,
-  TimeoutError,
-  UnavailableError,
-  WrongExpectedVersionError,
   excludeSystemEvents,
-  isCommandError,
   jsonEvent,
 } from '@kurrent/kurrentdb-client';
 import { EventMetadata } from '../../events/event-metadata';
-import { EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
+import { EventStoreUnavailableError } from '../event-store.errors';
 import {
   AppendResult,
   Checkpoint,
@@ -35,6 +28,7 @@ import {
   ReadAllBatch,
   RecordedEvent,
 } from '../event-store.port';
+import { toEventStoreError } from './kurrentdb-errors';
 
 /** The subset of the client's recorded event that we map; both readStream and readAll yield it. */
 interface KurrentRecordedEvent {
@@ -69,11 +63,7 @@ export class KurrentDbEventStore implements EventStore {
       const result = await this.client.appendToStream(streamId, proposed, { streamState: toStreamState(expected) });
       return { nextExpectedRevision: Number(result.nextExpectedRevision) };
     } catch (error) {
-      if (error instanceof WrongExpectedVersionError) {
-        const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : -1;
-        throw new WrongExpectedRevisionError(streamId, expected, actual);
-      }
-      throw toStoreError(error);
+      throw toEventStoreError(error, { streamId, expected });
     }
   }
 
@@ -88,7 +78,7 @@ export class KurrentDbEventStore implements EventStore {
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw toStoreError(error);
+      throw toEventStoreError(error);
     }
     return events;
   }
@@ -116,7 +106,7 @@ export class KurrentDbEventStore implements EventStore {
         events.push(toRecordedEvent(event));
       }
     } catch (error) {
-      throw toStoreError(error);
+      throw toEventStoreError(error);
     }
     return { events, checkpoint };
   }
@@ -226,18 +216,4 @@ function comparePositions(a: Position, b: Position): number {
   if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
   if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
   return 0;
-}
-
-/** Transport trouble becomes EventStoreUnavailableError (HTTP 503); anything else is a bug and stays as is. */
-function toStoreError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  const unavailable =
-    error instanceof UnavailableError ||
-    error instanceof DeadlineExceededError ||
-    error instanceof TimeoutError ||
-    error instanceof CancelledError ||
-    error instanceof NotLeaderError ||
-    // Discovery and socket failures surface as plain errors, not command errors.
-    !isCommandError(error);
-  return unavailable ? new EventStoreUnavailableError(error) : error;
 }

@@ -1,4 +1,5 @@
 import { Client, Pool, PoolClient } from 'pg';
+import { connectionLossListener } from '../../database/connection-loss';
 import { runMigrations } from '../../database/migrate';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, ReadAllBatch, RecordedEvent } from '../event-store.port';
@@ -11,6 +12,8 @@ const CHANNEL = 'events_appended';
 const NOTIFY_COALESCE_MS = 10;
 /** How long a read-all batch is shared between readers at the same checkpoint. */
 const SHARED_BATCH_MS = 1_000;
+/** After the LISTEN session failed to connect, waiters only poll for this long before it is tried again. */
+const LISTEN_RETRY_MS = 1_000;
 
 /**
  * PostgreSQL adapter. An append is one statement (no BEGIN/COMMIT round trips): it reads the
@@ -20,6 +23,9 @@ const SHARED_BATCH_MS = 1_000;
 export class PostgresEventStore implements EventStore {
   private listener?: Client;
   private listening?: Promise<void>;
+  private listenRetryAt = 0;
+  private closed = false;
+  private readonly listenerLost = connectionLossListener('event store LISTEN session');
   private readonly waiters = new Set<() => void>();
   private notifyScheduled = false;
   private readonly recentBatches = new Map<string, { at: number; batch: Promise<ReadAllBatch> }>();
@@ -147,21 +153,36 @@ export class PostgresEventStore implements EventStore {
     });
   }
 
+  /**
+   * The LISTEN session: one dedicated, long-lived client. When its connection breaks (a database
+   * restart) it gets dropped, its loss logged, and the waiters woken to re-read (an append may have
+   * gone unheard); the next `waitForAppends` connects a new one. A session that cannot connect is
+   * tried again after LISTEN_RETRY_MS; meanwhile waiters poll on their timeout.
+   */
   private listen(): Promise<void> {
     if (this.listening) return this.listening;
+    if (this.closed) return Promise.reject(new Error('event store closed'));
+    if (Date.now() < this.listenRetryAt) return Promise.reject(new Error('LISTEN session reconnects later'));
     const client = new Client({ connectionString: this.databaseUrl });
-    const wake = () => this.wakeWaiters();
-    const reset = () => {
+    let connected = false;
+    const drop = () => {
+      if (this.listener !== client) return; // an older session's late error: the current one stays
       this.listening = undefined;
       this.listener = undefined;
       client.end().catch(() => undefined);
-      wake();
+      if (connected) this.wakeWaiters();
+      else this.listenRetryAt = Date.now() + LISTEN_RETRY_MS;
     };
-    client.on('notification', wake);
-    client.on('error', reset);
+    client.on('notification', () => this.wakeWaiters());
+    client.on('error', (error) => {
+      this.listenerLost(error);
+      drop();
+    });
     this.listener = client;
-    this.listening = client.connect().then(() => client.query(`LISTEN ${CHANNEL}`)).then(() => undefined);
-    this.listening.catch(reset);
+    this.listening = client.connect().then(() => client.query(`LISTEN ${CHANNEL}`)).then(() => {
+      connected = true;
+    });
+    this.listening.catch(drop);
     return this.listening;
   }
 
@@ -170,6 +191,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     this.wakeWaiters();
     await this.listener?.end().catch(() => undefined);
     await this.pool.end();
@@ -189,7 +211,9 @@ export class PostgresEventStore implements EventStore {
 export async function openPostgresEventStore(options: { databaseUrl: string; poolSize?: number; migrate?: boolean }): Promise<PostgresEventStore> {
   if (options.migrate !== false) await runMigrations(options.databaseUrl);
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
-  pool.on('error', () => undefined); // idle-client errors surface on the next query instead
+  // An idle client's broken connection must not kill the process: it is logged (once per outage)
+  // and dropped; the next query gets a new connection or fails as EventStoreUnavailableError.
+  pool.on('error', connectionLossListener('event store pool'));
   return new PostgresEventStore(pool, options.databaseUrl);
 }
 
