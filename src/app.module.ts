@@ -17,6 +17,7 @@ import { AppConfig } from './platform/config/config';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { IdempotencyInterceptor } from './platform/idempotency/idempotency.interceptor';
+import { InstanceLiveness } from './platform/idempotency/instance-liveness';
 import { PlatformModule } from './platform/platform.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
       providers: [
         ProjectionsService,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        InstanceLiveness,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -1,11 +1,12 @@
 /**
  * Exactly-once commands over HTTP (issue 11): the Idempotency-Key answer is stored after the
  * append, in a step of its own. These tests open that window by hand: after the first call the
- * stored answer is taken away (the claim aged into one a dead process left, or the row gone), as
+ * stored answer is taken away (the claim left to a process that is gone, or the row gone), as
  * if the process had died between the append and storing the answer. The retry then runs the
  * handler again, and must neither create a second case nor append a second event, and must
  * answer as the first call did.
  */
+import { uuidv7 } from '../../src/platform/events/uuidv7';
 import { DataSource } from 'typeorm';
 import { aaAssignmentStreamId } from '../../src/aa-assignments/aa-assignment.events';
 import { CVR, draftBody, JOBCENTRE } from '../support/fixtures';
@@ -29,11 +30,11 @@ describe('Exactly-once commands: a retry after the stored answer was lost', () =
   const eventsOf = async (id: string): Promise<string[]> =>
     (await db.query(`SELECT type FROM events WHERE stream_id = $1 ORDER BY revision`, [`application-${id}`])).map((r: { type: string }) => r.type);
 
-  /** The process died after the append, before the answer was stored: its claim is left pending, and is older than the take-over timeout. */
+  /** The process died after the append, before the answer was stored: its claim is left pending, owned by a process no longer running. */
   const loseAnswerAsAbandonedClaim = async (principal: string, key: string) => {
     const [, count] = await db.query(
-      `UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL, created_at = now() - interval '2 minutes' WHERE principal = $1 AND key = $2`,
-      [principal, key],
+      `UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL, owner = $3 WHERE principal = $1 AND key = $2`,
+      [principal, key, uuidv7()],
     );
     expect(count).toBe(1);
   };
@@ -97,7 +98,7 @@ describe('Exactly-once commands: a retry after the stored answer was lost', () =
     const reuse = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'guarded').send(draftBody({ scheme: 'flex-job' }));
     expect(reuse.status).toBe(422);
     expect(reuse.body).toMatchObject({ rule: 'idempotency-key-reuse' });
-    // A claim whose request may still be running (younger than the take-over timeout) is not taken over.
+    // A claim whose process still runs (this app's) is not taken over.
     await db.query(`UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL WHERE principal = 'jobcentre:303:cw-303' AND key = 'guarded'`);
     const busy = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'guarded').send(draftBody());
     expect(busy.status).toBe(409);

@@ -103,6 +103,45 @@ describe('hostile input (issue 10): refused at the boundary, never a 500, never 
     expect(await eventCount()).toBe(afterOffer);
   });
 
+  describe('a NUL character (U+0000) is a 400 naming the field (no-nul), not a PostgreSQL error (found by the fuzz suite)', () => {
+    it.each([
+      ['POST', '/api/offers', { scheme: 'company-placement', pNumber: P_NUMBER, jobcentre: JOBCENTRE, onNationalList: false, hoursPerWeek: 20, workTasks: '\u0000' }, 'workTasks'],
+      ['POST', '/api/grants', grantBody({ jobContent: 'Lager\u0000arbejde' }), 'jobContent'],
+      ['PUT', '/api/reference-data/citizens', [{ cpr: CPR, firstName: '\u0000', lastName: 'Ærø' }], '[0].firstName'],
+      ['PUT', '/api/reference-data/companies', [{ cvr: CVR, name: 'a\u0000b' }], '[0].name'],
+      ['PUT', '/api/reference-data/jobcentres', [{ number: JOBCENTRE, name: 'Job\u0000center' }], '[0].name'],
+    ])('%s %s', async (method, path, body, field) => {
+      const before = await eventCount();
+      const who = path === '/api/offers' ? company : caseworker;
+      const res = await t.http[method === 'PUT' ? 'put' : 'post'](path).set('Authorization', who).set('Content-Type', 'application/json').send(JSON.stringify(body));
+      expectRefused(res, 400, field);
+      expect(res.body.rule).toBe('no-nul');
+      expect(await eventCount()).toBe(before);
+    });
+
+    it('in a field name, a query value and a CSV import alike', async () => {
+      const key = await post('/api/applications', JSON.parse(`{"scheme":"wage-subsidy","company":{"cvr":"${CVR}","pNumber":"${P_NUMBER}"},"citizen":{"cpr":"${CPR}"},"a\\u0000b":1}`));
+      expectRefused(key, 400, 'body');
+      expect(key.body.rule).toBe('no-nul');
+      const query = await t.http.get('/api/search/grants?cpr=a%00b').set('Authorization', caseworker);
+      expectRefused(query, 400, 'cpr');
+      expect(query.body.rule).toBe('no-nul');
+      const csv = await t.http.put('/api/reference-data/companies').set('Authorization', caseworker).set('Content-Type', 'text/csv').send(`cvr,name\n${CVR},"a\u0000b"\n`);
+      expectRefused(csv, 400);
+      expect(csv.body.rule).toBe('no-nul');
+    });
+  });
+
+  it('an array where a DFDG assignment record belongs is a 400 naming the record (found by the fuzz suite)', async () => {
+    const before = await eventCount();
+    for (const records of ['[[]]', `[${nested(20)}]`]) {
+      const res = await t.http.post('/api/dfdg/assignments').set('Authorization', caseSystem).set('Content-Type', 'application/json').send(`{"records":${records}}`);
+      expectRefused(res, 400, 'records[0]');
+      expect(res.body.rule).toBe('isObject');
+    }
+    expect(await eventCount()).toBe(before);
+  });
+
   describe('prototype keys are harmless', () => {
     it.each([
       ['/api/dfdg/assignments', { records: [], extra: { constructor: 1 } }],

@@ -2,6 +2,8 @@
  * Idempotency-Key on commands (architecture.md "Write side"): a repeated key returns the first
  * answer and appends nothing; keys belong to one principal; a failed command stores nothing.
  */
+import { uuidv7 } from '../../src/platform/events/uuidv7';
+import { InstanceLiveness } from '../../src/platform/idempotency/instance-liveness';
 import { DataSource } from 'typeorm';
 import { createTestApp, TestApp } from '../support/test-app';
 import { CVR, draftBody } from '../support/fixtures';
@@ -161,6 +163,27 @@ describe('Idempotency-Key on commands', () => {
     expect(await draftsOf('209')).toEqual([res.body.id]);
     const fresh = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'orphan').send(draft());
     expect(fresh.headers['idempotent-replayed']).toBe('true');
+  });
+
+  it('takes over at once a claim whose process is gone (its instance lock is free), and never one whose process runs', async () => {
+    const caseworker = await caseworkerOf('209', 'killed-user');
+    const db = t.app.get(DataSource);
+    const claim = (owner: string | null, key: string) =>
+      db.query(`INSERT INTO idempotency_keys (principal, key, request_hash, owner) VALUES ('jobcentre:209:killed-user', $1, 'whatever', $2)`, [key, owner]);
+    await claim(uuidv7(), 'dead-owner');
+    const takenOver = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'dead-owner').send(draft());
+    expect(takenOver.status).toBe(201);
+    // A request of this very request's shape whose answer is pending: by this live process, and by nobody named.
+    const pending = async (owner: string | null) => {
+      await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'pending').send(draft()).expect(201);
+      await db.query(`UPDATE idempotency_keys SET status = NULL, body = NULL, headers = NULL, owner = $1, created_at = now() WHERE key = 'pending'`, [owner]);
+      const res = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'pending').send(draft());
+      await db.query(`DELETE FROM idempotency_keys WHERE key = 'pending'`);
+      return { status: res.status, rule: res.body.rule };
+    };
+    expect(await pending(t.app.get(InstanceLiveness).instanceId)).toEqual({ status: 409, rule: 'idempotency-key-in-progress' });
+    expect(await pending(null)).toEqual({ status: 409, rule: 'idempotency-key-in-progress' }); // made before owners were recorded: the 60 s rule
+    expect(await draftsOf('209')).toContain(takenOver.body.id);
   });
 
   it('a key on a read is ignored', async () => {

@@ -5,10 +5,11 @@ import { Observable, catchError, from, map, of, switchMap, throwError } from 'rx
 import { DataSource } from 'typeorm';
 import { idempotencySeed } from '../commands/idempotent-ids';
 import { ProblemError } from '../http/problems';
+import { InstanceLiveness } from './instance-liveness';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
-/** A claim older than this without an answer belongs to a request whose process died. */
+/** A claim without an owner (made before owners were recorded) and older than this is abandoned. */
 const PENDING_TIMEOUT_SECONDS = 60;
 
 interface StoredAnswer {
@@ -26,11 +27,16 @@ interface StoredAnswer {
  * a process dying in between cannot make the command happen twice, the request that owns the key
  * carries an idempotency seed (sha256 of principal, key and request hash) into its command
  * context: its new case and event ids are derived from it, and the pipeline answers a retry
- * (which takes over the abandoned claim) from the events already in the stream.
+ * (which takes over the abandoned claim) from the events already in the stream. A claim names
+ * the process that holds it (InstanceLiveness): one whose process is gone is taken over at once,
+ * one whose process runs is a 409 `idempotency-key-in-progress`.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly liveness: InstanceLiveness,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const req = context.switchToHttp().getRequest<Request & { principal?: { role: string; org: string; userId: string } }>();
@@ -65,19 +71,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   /** Returns the stored answer for a repeat, or null when this request now owns the key. */
   private async claim(principal: string, key: string, requestHash: string): Promise<StoredAnswer | null> {
+    await this.liveness.ensureHeld();
     const inserted = await this.db.query(
-      `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
-      [principal, key, requestHash],
+      `INSERT INTO idempotency_keys (principal, key, request_hash, owner) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING key`,
+      [principal, key, requestHash, this.liveness.instanceId],
     );
     if (inserted.length) return null;
     const [row] = await this.db.query(
-      `SELECT request_hash, status, headers, body, created_at < now() - make_interval(secs => $3) AS abandoned FROM idempotency_keys WHERE principal = $1 AND key = $2`,
+      `SELECT request_hash, status, headers, body, owner, created_at < now() - make_interval(secs => $3) AS expired FROM idempotency_keys WHERE principal = $1 AND key = $2`,
       [principal, key, PENDING_TIMEOUT_SECONDS],
     );
     if (!row) return this.claim(principal, key, requestHash); // released meanwhile
-    if (row.status === null && row.abandoned) {
-      // Its process died mid-flight (a live request finishes within the shutdown timeout): take the key over.
-      await this.db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status IS NULL`, [principal, key]);
+    if (row.status === null && (row.owner ? !(await this.liveness.isAlive(row.owner)) : row.expired)) {
+      // Its process died mid-flight: take the key over (only that very claim, in case another took it first).
+      await this.db.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND status IS NULL AND owner IS NOT DISTINCT FROM $3`, [principal, key, row.owner]);
       return this.claim(principal, key, requestHash);
     }
     if (row.request_hash !== requestHash) {
