@@ -6,7 +6,7 @@
  * or review → terminate with a valid reason of the registry; about half the commands are on grants.
  * Prints commands/s and p50/p99 latency; every answer must be a 2xx.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as os from 'node:os';
@@ -15,6 +15,7 @@ import { mintDevToken } from '../src/platform/auth/dev-keys';
 import { danishDate } from '../src/platform/clock/dates';
 import { cessationReasonsFor } from '../src/registries/cessation-reasons';
 import { Scheme } from '../src/registries/schemes';
+import { startAppProcess } from './app-process';
 import { freePort, log, percentile, round, runBench } from './support';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32);
@@ -37,20 +38,9 @@ function request(agent: http.Agent, port: number, method: string, url: string, t
   });
 }
 
-async function startApp(url: string, dataDir: string, port: number): Promise<ChildProcess> {
+function startApp(url: string, dataDir: string, port: number): Promise<ChildProcess> {
   const profile = APP_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(APP_CPU_PROF)}`] : [];
-  const child = spawn(process.execPath, [...profile, '-r', '@swc-node/register', 'src/main.ts'], {
-    cwd: path.resolve(__dirname, '..'),
-    env: { ...process.env, DATABASE_URL: url, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let i = 0; i < 300; i++) {
-    const up = await new Promise<boolean>((resolve) => http.get({ host: '127.0.0.1', port, path: '/health' }, (r) => (r.resume(), resolve(r.statusCode === 200))).on('error', () => resolve(false)));
-    if (up) return child;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill('SIGKILL');
-  throw new Error('the app did not become healthy');
+  return startAppProcess({ args: [...profile, '-r', '@swc-node/register', 'src/main.ts'], env: { DATABASE_URL: url, DATA_DIR: dataDir }, port });
 }
 
 runBench('commands', async (url) => {

@@ -10,6 +10,7 @@ import { GrantsModule } from './cases/grants/grants.module';
 import { IguAgreementsModule } from './cases/igu-agreements/igu-agreements.module';
 import { OffersModule } from './cases/offers/offers.module';
 import { SupplementaryGrantsModule } from './cases/supplementary-grants/supplementary-grants.module';
+import { CodeListsModule } from './code-lists/code-lists.module';
 import { DfdgModule } from './dfdg/dfdg.module';
 import { DfdgPushModule } from './dfdg/push/dfdg-push.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -27,7 +28,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, ExportModule, AaAssignmentsModule],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, ExportModule, AaAssignmentsModule, CodeListsModule],
       controllers: [HealthController],
       providers: [
         ProjectionsService,

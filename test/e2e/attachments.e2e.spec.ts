@@ -1,15 +1,8 @@
 /** Attachments (R46, D12) and 'Godkend med bilag' (R49–R53) over HTTP, with real files in PostgreSQL. */
-import { createHash, randomBytes } from 'node:crypto';
 import { CVR, JOBCENTRE, draftBody } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
+import { binary, pdf, sha256 } from './files.e2e-support';
 
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
-const binary = (res: any, cb: (e: Error | null, b: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe('attachments and approval files', () => {
   let t: TestApp;

@@ -10,7 +10,7 @@ import { uuidv7 } from '../../src/platform/events/uuidv7';
 import { DataSource } from 'typeorm';
 import { aaAssignmentStreamId } from '../../src/aa-assignments/aa-assignment.events';
 import { CVR, draftBody, JOBCENTRE } from '../support/fixtures';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TestApp, whileInstanceLives } from '../support/test-app';
 
 describe('Exactly-once commands: a retry after the stored answer was lost', () => {
   let t: TestApp;
@@ -98,9 +98,10 @@ describe('Exactly-once commands: a retry after the stored answer was lost', () =
     const reuse = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'guarded').send(draftBody({ scheme: 'flex-job' }));
     expect(reuse.status).toBe(422);
     expect(reuse.body).toMatchObject({ rule: 'idempotency-key-reuse' });
-    // A claim whose process still runs (this app's) is not taken over.
-    await db.query(`UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL WHERE principal = 'jobcentre:303:cw-303' AND key = 'guarded'`);
-    const busy = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'guarded').send(draftBody());
+    // A claim whose process still runs (another app process, holding its instance lock) is not taken over.
+    const other = uuidv7();
+    await db.query(`UPDATE idempotency_keys SET status = NULL, headers = NULL, body = NULL, owner = $1 WHERE principal = 'jobcentre:303:cw-303' AND key = 'guarded'`, [other]);
+    const busy = await whileInstanceLives(t, other, () => t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'guarded').send(draftBody()));
     expect(busy.status).toBe(409);
     expect(busy.body).toMatchObject({ rule: 'idempotency-key-in-progress' });
     expect(await draftsOf('303')).toHaveLength(1);

@@ -1,16 +1,9 @@
 /** 'Godkend med bilag' on compensating-scheme grants (R56, R57) over HTTP, with the files stored byte-exact. */
-import { createHash, randomBytes } from 'node:crypto';
 import { JOBCENTRE } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Actors, act, actorsOf, draftGrant } from './grants.e2e-support';
+import { binary, pdf, sha256 } from './files.e2e-support';
 
-const pdf = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
-const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const binary = (res: any, cb: (e: Error | null, b: Buffer) => void) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-};
 
 describe("grants: 'Godkend med bilag' (R56, R57)", () => {
   let t: TestApp;

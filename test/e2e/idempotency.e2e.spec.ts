@@ -5,7 +5,7 @@
 import { uuidv7 } from '../../src/platform/events/uuidv7';
 import { InstanceLiveness } from '../../src/platform/idempotency/instance-liveness';
 import { DataSource } from 'typeorm';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TestApp, whileInstanceLives } from '../support/test-app';
 import { CVR, draftBody } from '../support/fixtures';
 
 const draft = draftBody;
@@ -174,15 +174,19 @@ describe('Idempotency-Key on commands', () => {
     const takenOver = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'dead-owner').send(draft());
     expect(takenOver.status).toBe(201);
     // A request of this very request's shape whose answer is pending: by this live process, and by nobody named.
-    const pending = async (owner: string | null) => {
+    const pending = async (owner: string | null, alive = false) => {
       await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'pending').send(draft()).expect(201);
       await db.query(`UPDATE idempotency_keys SET status = NULL, body = NULL, headers = NULL, owner = $1, created_at = now() WHERE key = 'pending'`, [owner]);
-      const res = await t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'pending').send(draft());
+      const retry = () => t.http.post('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'pending').send(draft());
+      const res = alive && owner ? await whileInstanceLives(t, owner, retry) : await retry();
       await db.query(`DELETE FROM idempotency_keys WHERE key = 'pending'`);
       return { status: res.status, rule: res.body.rule };
     };
-    expect(await pending(t.app.get(InstanceLiveness).instanceId)).toEqual({ status: 409, rule: 'idempotency-key-in-progress' });
-    expect(await pending(null)).toEqual({ status: 409, rule: 'idempotency-key-in-progress' }); // made before owners were recorded: the 60 s rule
+    // Another process that runs holds it: in progress. A claim made before owners were recorded: the 60 s rule.
+    expect(await pending(uuidv7(), true)).toEqual({ status: 409, rule: 'idempotency-key-in-progress' });
+    expect(await pending(null)).toEqual({ status: 409, rule: 'idempotency-key-in-progress' });
+    // This very process, with no request of that claim running here (its answer was lost with the database): taken over.
+    expect(await pending(t.app.get(InstanceLiveness).instanceId)).toEqual({ status: 201, rule: undefined });
     expect(await draftsOf('209')).toContain(takenOver.body.id);
   });
 

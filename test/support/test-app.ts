@@ -14,6 +14,7 @@ import { createApp } from '../../src/app.factory';
 import { mintDevToken } from '../../src/platform/auth/dev-keys';
 import { Role } from '../../src/platform/auth/principal';
 import { AppConfig, loadConfig } from '../../src/platform/config/config';
+import { instanceLockKeys } from '../../src/platform/idempotency/instance-liveness';
 import { JOBCENTRE, STANDARD_REFERENCE_DATA } from './fixtures';
 import { createEmptyDatabase } from './test-database';
 
@@ -68,4 +69,22 @@ export async function createTestApp(env: NodeJS.ProcessEnv = {}, options: { data
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs `work` while a session of the app's database holds the instance lock of `instanceId`, as
+ * a live app process with that id would (instance-liveness.ts): its Idempotency-Key claims count
+ * as still running.
+ */
+export async function whileInstanceLives<T>(t: TestApp, instanceId: string, work: () => Promise<T>): Promise<T> {
+  const session = t.app.get(DataSource).createQueryRunner();
+  await session.connect();
+  const keys = instanceLockKeys(instanceId);
+  try {
+    await session.query('SELECT pg_advisory_lock($1, $2)', keys);
+    return await work();
+  } finally {
+    await session.query('SELECT pg_advisory_unlock($1, $2)', keys).catch(() => undefined);
+    await session.release();
+  }
 }

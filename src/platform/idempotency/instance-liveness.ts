@@ -26,6 +26,9 @@ export function instanceLockKey(instanceId: string): number {
   return createHash('sha256').update(instanceId).digest().readUInt32BE(0) & 0x7fffffff;
 }
 
+/** The two keys of an instance's advisory lock: `pg_advisory_lock(space, key)`. */
+export const instanceLockKeys = (instanceId: string): [number, number] => [LOCK_SPACE, instanceLockKey(instanceId)];
+
 @Injectable()
 export class InstanceLiveness implements OnApplicationShutdown {
   readonly instanceId = uuidv7();
@@ -52,7 +55,7 @@ export class InstanceLiveness implements OnApplicationShutdown {
   async isAlive(instanceId: string): Promise<boolean> {
     const rows: unknown[] = await this.db.query(
       `SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND classid = $1::bigint::oid AND objid = $2::bigint::oid AND objsubid = 2 AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-      [LOCK_SPACE, instanceLockKey(instanceId)],
+      instanceLockKeys(instanceId),
     );
     return rows.length > 0;
   }
@@ -76,7 +79,7 @@ export class InstanceLiveness implements OnApplicationShutdown {
     });
     try {
       await client.connect();
-      await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_SPACE, instanceLockKey(this.instanceId)]);
+      await client.query('SELECT pg_advisory_lock($1, $2)', instanceLockKeys(this.instanceId));
     } catch (error) {
       await client.end().catch(() => undefined);
       throw error;

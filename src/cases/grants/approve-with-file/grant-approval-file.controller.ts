@@ -5,6 +5,7 @@ import { IsIn } from 'class-validator';
 import type { Request, Response } from 'express';
 import { BlobStore } from '../../../attachments/blob-store';
 import { sendStoredFile } from '../../../attachments/send-stored-file';
+import { commitStagedFile } from '../../../attachments/staged-file';
 import { UploadInterceptor } from '../../../attachments/upload.interceptor';
 import { CurrentPrincipal } from '../../../platform/auth/current-principal.decorator';
 import { Principal } from '../../../platform/auth/principal';
@@ -26,7 +27,7 @@ export class ApproveGrantWithFileDto extends ApproveWithFileDto {
   party: 'company' | 'citizen';
 }
 
-/** 'Godkend med bilag' on Mentor, Hjælpemiddel and PA grants (R56, R57), and the stored files. */
+/** 'Godkend med bilag' on Mentor, Hjælpemiddel and PA grants (R56, R57), and the stored files (stored once the approval's event is appended). */
 @ApiTags('grants')
 @ApiBearerAuth()
 @Controller('api/grants')
@@ -47,19 +48,18 @@ export class GrantApprovalFileController {
   @ApiOperation({ summary: "'Godkend med bilag': company support uploads the company's (or, for PA, the citizen's) approval (R56, R57)" })
   async approve(@Param('id', CaseIdPipe) id: string, @Body() dto: ApproveGrantWithFileDto, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const upload = req.upload!;
-    const { sha256, size } = await this.blobs.put(upload.content, upload.contentType);
-    const file = { sha256, size, fileName: upload.fileName, contentType: upload.contentType };
+    const file = { sha256: upload.sha256, size: upload.size, fileName: upload.fileName, contentType: upload.contentType };
     const act = actOnGrant(id, commandContextOf(req, principal), ({ actor, now }) => ({
       type: 'ApproveGrantWithFile', party: dto.party, file, firstName: dto.firstName, lastName: dto.lastName, confirmed: dto.confirmed, verifierName: principal.name ?? null, actor, now,
     }));
-    return this.responder.respond(res, await this.commands.execute(act), principal);
+    return this.responder.respond(res, await commitStagedFile(this.blobs, upload, grantCase.streamId(id), () => this.commands.execute(act)), principal);
   }
 
   @Get(':id/attachments/:sha256')
-  @ApiOperation({ summary: 'An uploaded approval file, byte-identical, with its SHA-256 as ETag' })
-  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256', Sha256Pipe) sha256: string, @CurrentPrincipal() principal: Principal, @Res() res: Response) {
+  @ApiOperation({ summary: 'An uploaded approval file, byte-identical, streamed, with its SHA-256 as ETag; one byte Range gives a 206' })
+  async download(@Param('id', CaseIdPipe) id: string, @Param('sha256', Sha256Pipe) sha256: string, @CurrentPrincipal() principal: Principal, @Req() req: Request, @Res() res: Response) {
     const { state } = await loadCase(this.store, this.registry, grantCase, id);
     assertMayReadGrant(principal, state);
-    await sendStoredFile(res, this.blobs, state.approvalFiles.map((a) => a.file), sha256);
+    await sendStoredFile(req, res, this.blobs, state.approvalFiles.map((a) => a.file), sha256);
   }
 }
