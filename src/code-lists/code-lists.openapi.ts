@@ -57,6 +57,7 @@ export class CessationReasonEntryModel extends SubReasonEntryModel {
 export class SchemeCessationReasonsModel {
   @ApiProperty({ enum: SCHEME_CODES }) scheme: string;
   @ApiProperty() schemeLabel: string;
+  @ApiProperty({ description: 'D1: true where the source lists no reasons for the scheme, so these are an assumption to confirm with STAR' }) assumption: boolean;
   @ApiProperty({ type: [CessationReasonEntryModel] }) reasons: CessationReasonEntryModel[];
 }
 

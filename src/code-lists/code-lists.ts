@@ -5,7 +5,7 @@
  */
 import { SupplementaryGrantStatus } from '../cases/supplementary-grants/supplementary-grant.decider';
 import { AppConfig } from '../platform/config/config';
-import { cessationReasonsFor } from '../registries/cessation-reasons';
+import { cessationReasonsAreAssumed, cessationReasonsFor } from '../registries/cessation-reasons';
 import { DFDG_CODES, DfdgCode, dfdgText } from '../registries/dfdg-codes';
 import { SCHEME_CODES, SCHEMES, Scheme, schemeLabel } from '../registries/schemes';
 import { CASE_TYPE_LABELS } from '../registries/search-display';
@@ -61,6 +61,8 @@ export interface CessationReasonEntry extends DfdgMapping {
 export interface SchemeCessationReasons {
   scheme: Scheme;
   schemeLabel: string;
+  /** D1: the source lists reasons for VP, LT and VL only; this scheme's are an assumption to confirm with STAR. */
+  assumption: boolean;
   reasons: CessationReasonEntry[];
 }
 
@@ -144,7 +146,7 @@ function cessationReasonsOf(scheme: Scheme): SchemeCessationReasons {
       ...dfdgMapping(r.dfdgCode),
       subReasons: all.flatMap((s) => (s.reasonId === r.reasonId && s.subReasonId !== null ? [{ id: s.subReasonId, label: s.text, ...dfdgMapping(s.dfdgCode) }] : [])),
     }));
-  return { scheme, schemeLabel: schemeLabel(scheme), reasons };
+  return { scheme, schemeLabel: schemeLabel(scheme), assumption: cessationReasonsAreAssumed(scheme), reasons };
 }
 
 type Builders = { [N in CodeListName]: { description: string; items: (features: AppConfig['features']) => CodeListItems[N][] } };

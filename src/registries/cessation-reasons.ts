@@ -17,6 +17,8 @@ export interface CessationReason {
   dfdgCode: DfdgCode | null;
   /** A parent reason that needs one of its sub-reasons ("undervalg") to be registered. */
   requiresSubReason?: boolean;
+  /** D1: not in the source (which lists VP, LT and VL only): an assumption to confirm with STAR. */
+  assumption?: boolean;
 }
 
 const VP: Scheme = 'company-placement';
@@ -56,7 +58,7 @@ export const CESSATION_REASONS: readonly CessationReason[] = [
     reason(s, 2, null, EARLY_TERMINATION, null),
     reason(s, 3, null, 'Fejlregistrering', null),
     reason(s, 4, null, 'Aflyst af jobcenter eller anden aktør', null),
-  ]),
+  ].map((r) => ({ ...r, assumption: true }))),
 ];
 
 function keyOf(scheme: Scheme, reasonId: number, subReasonId: number | null): string {
@@ -69,6 +71,9 @@ const BY_KEY = new Map(CESSATION_REASONS.map((r) => [keyOf(r.scheme, r.reasonId,
 export function findCessationReason(scheme: Scheme, reasonId: number, subReasonId: number | null): CessationReason | undefined {
   return BY_KEY.get(keyOf(scheme, reasonId, subReasonId));
 }
+
+/** D1: whether a scheme's reasons are an assumption (the source lists none for it). */
+export const cessationReasonsAreAssumed = (scheme: Scheme): boolean => OTHER_SCHEMES.includes(scheme);
 
 /** The reasons a caseworker may pick for a scheme (R43: codes 14 and 15 are never offered as such). */
 export function cessationReasonsFor(scheme: Scheme): CessationReason[] {

@@ -73,6 +73,7 @@ describe('code lists (issue 13 item 3)', () => {
       return {
         scheme,
         schemeLabel: SCHEMES[scheme].label,
+        assumption: own.some((r) => r.assumption === true),
         reasons: own
           .filter((r) => r.subReasonId === null)
           .map((r) => ({
@@ -84,6 +85,11 @@ describe('code lists (issue 13 item 3)', () => {
     expect(perScheme).toEqual(expected);
     const entries = perScheme.flatMap((s: { reasons: { subReasons: unknown[] }[] }) => s.reasons.flatMap((r) => [r, ...r.subReasons]));
     expect(entries).toHaveLength(CESSATION_REASONS.length);
+  });
+
+  it('D1 marks the reasons of the schemes the source does not list as an assumption, and only those', async () => {
+    const marked = (await items('cessation-reasons')).filter((s: { assumption: boolean }) => s.assumption).map((s: { scheme: string }) => s.scheme);
+    expect(marked.sort()).toEqual(['assistive-aid', 'flex-job', 'igu', 'job-rotation', 'mentor', 'personal-assistant', 'public-benefit-work']);
   });
 
   it('spot checks: LT reason 2 needs a sub-reason and maps to no code (R39); LT 0 is 15 (R63); 14 only by the rules (R41)', async () => {
