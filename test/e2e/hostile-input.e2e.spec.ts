@@ -75,6 +75,18 @@ describe('hostile input (issue 10): refused at the boundary, never a 500, never 
     });
   });
 
+  it('a value of the wrong kind is refused by the kind it should be ("must be a number"), never by a range it cannot be in (issue 13)', async () => {
+    for (const [body, field, rule, says] of [
+      [grantBody({ hoursPerWeek: 'many' }), 'hoursPerWeek', 'isNumber', /must be a number/],
+      [grantBody({ hoursPerWeek: [30] }), 'hoursPerWeek', 'isNumber', /must be a number/],
+    ] as const) {
+      const res = await post('/api/grants', body);
+      expectRefused(res, 400, field);
+      expect(res.body.errors.filter((e: { field: string }) => e.field === field)).toEqual([{ field, rule, message: expect.stringMatching(says) }]);
+      expect(res.body.detail).not.toMatch(/greater than|less than|positive|168/);
+    }
+  });
+
   it('JSON nested deeper than the limit is refused while it is parsed (json-depth), on every validated POST', async () => {
     for (const path of ['/api/applications', '/api/grants', '/api/igu-agreements', '/api/dfdg/assignments']) {
       const res = await t.http.post(path).set('Authorization', path.includes('dfdg') ? caseSystem : caseworker).set('Content-Type', 'application/json').send(nested(3000));

@@ -9,10 +9,16 @@ function inWords(rule: string, field: string, message: string): string {
   return rule === 'matches' && /regular expression/.test(message) ? `${field} is not in the expected format` : message;
 }
 
+/** Constraints on a value's kind. When one fails, a range or a pattern says nothing about the value: only the kind is named. */
+const KIND_RULES = ['isDefined', 'isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject'];
+
 function flatten(errors: ValidationError[], prefix = ''): ProblemFieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const constraints = Object.entries(e.constraints ?? {});
+    const all = Object.entries(e.constraints ?? {});
+    const wrongKind = all.filter(([rule]) => KIND_RULES.includes(rule));
+    // A wrong kind ("x" for an integer) is said as the kind expected ("must be an integer"), not as a range.
+    const constraints = wrongKind.length ? wrongKind : all;
     const own = constraints
       .filter(([rule]) => !(rule === 'nestedValidation' && constraints.some(([other]) => SAYS_NESTED.includes(other))))
       .map(([rule, message]) => ({
