@@ -1,8 +1,10 @@
 /**
- * Rebuild of the `applications` read model from 1,000,000 events (200,000 applications × 5),
+ * Rebuild of the `applications` baseline from 1,000,000 events (200,000 applications × 5),
  * through the PostgreSQL adapter and the projection runner, for a few batch sizes; then the
  * same for the search read model `search_cases` over the same events (its throughput must stay
- * within 2× of the applications read model's, issue 5). A rebuild builds its secondary indexes
+ * within 2× of a plain per-type read model's, issue 5). The baseline is the fold of the former
+ * `applications` read model, kept for this bench only (`applications-baseline.projection.ts`):
+ * the app no longer runs it. A rebuild builds its secondary indexes
  * after the bulk load; a catch-up into a fresh table that has its indexes from the start (as the
  * live runner maintains them) shows what the indexes cost each write.
  * Only the rebuild or catch-up is timed. Each has a deadline so the run stays bounded; one that
@@ -10,7 +12,7 @@
  * Progress on stderr; one JSON line of figures last on stdout.
  */
 import { DataSource } from 'typeorm';
-import { applicationsProjection } from '../projections/applications/applications.projection';
+import { applicationsProjection } from './applications-baseline.projection';
 import { AnyProjection } from '../projections/runner/projection';
 import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { rebuildProjection } from '../projections/runner/rebuild';

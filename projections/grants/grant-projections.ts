@@ -1,9 +1,10 @@
 import { grantApplicationTransfersProjection } from './grant-application-transfers.projection';
 import { grantTransfersProjection } from './grant-transfers.projection';
-import { grantsProjection } from './grants.projection';
+import { transferFollowersProjection } from './transfer-followers.projection';
 
 /**
- * The grant slice's read models: the `grants` list, the application transfers its D22 process
- * follows, and the grants' own transfers their supplementary grants follow.
+ * The read models of the transfer-following processes (R33, D22): the applications' and the grants'
+ * latest transfers, and the followers (grants made on applications, supplementary grants). Lists
+ * are on `search_cases`.
  */
-export const GRANT_PROJECTIONS = [grantsProjection, grantApplicationTransfersProjection, grantTransfersProjection];
+export const GRANT_PROJECTIONS = [grantApplicationTransfersProjection, grantTransfersProjection, transferFollowersProjection];

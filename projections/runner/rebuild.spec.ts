@@ -1,9 +1,10 @@
-import { applicationsProjection } from '../applications/applications.projection';
+import { searchProjection } from '../search/search.projection';
 import {
   appendEvents, applicationEvents, counted, counterProjection, eventually, GivenEvent, openProjectionDatabase, ProjectionDatabase, readAllEvents,
   storedCheckpoint, tableRows,
 } from '../../test/support/projection-spec';
 import { definitionHash } from './apply-batch';
+import { indexName } from './projection-table';
 import { Row } from './projection';
 import { ProjectionRunner } from './projection-runner';
 import { rebuildProjection } from './rebuild';
@@ -41,38 +42,38 @@ describe('rebuildProjection (replay into a fresh table, then swap)', () => {
 
   it('replays existing events into the same rows, swaps the table in under the live name with live index names, and sets the live checkpoint', async () => {
     await appendEvents(env.store, applicationHistories());
-    const live = new ProjectionRunner(env.store, env.db, env.registry, applicationsProjection, { batchSize: 25, pollIntervalMs: 1000 });
+    const live = new ProjectionRunner(env.store, env.db, env.registry, searchProjection, { batchSize: 25, pollIntervalMs: 1000 });
     await live.prepare();
     await live.catchUp();
-    const before = await tableRows(env.db, applicationsProjection);
+    const before = await tableRows(env.db, searchProjection);
     expect(before).toHaveLength(30);
-    const oldTable = await tableOid('applications');
+    const oldTable = await tableOid('search_cases');
 
     let progress = 0;
-    const result = await rebuildProjection(env.store, env.db, env.registry, applicationsProjection, { batchSize: 7, onProgress: (n) => (progress = n) });
+    const result = await rebuildProjection(env.store, env.db, env.registry, searchProjection, { batchSize: 7, onProgress: (n) => (progress = n) });
 
     const all = await readAllEvents(env.store);
-    expect(result).toEqual({ events: all.length, table: 'applications' });
+    expect(result).toEqual({ events: all.length, table: 'search_cases' });
     expect(progress).toBe(all.length);
-    expect(await tableRows(env.db, applicationsProjection)).toEqual(before);
-    expect(await tableOid('applications')).not.toBe(oldTable);
+    expect(await tableRows(env.db, searchProjection)).toEqual(before);
+    expect(await tableOid('search_cases')).not.toBe(oldTable);
     expect(await tables('%\\_rb\\_%')).toEqual([]);
-    const indexes = await env.db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'applications' ORDER BY 1`);
-    expect(indexes.map((r: { indexname: string }) => r.indexname)).toEqual([
-      'applications_company_cvr_created_at_idx', 'applications_jobcentre_created_at_idx', 'applications_pkey', 'applications_status_idx',
-    ]);
-    expect(await storedCheckpoint(env.db, 'applications')).toEqual({ checkpoint: all[all.length - 1].checkpoint, definitionHash: definitionHash(applicationsProjection) });
-    expect(await storedCheckpoint(env.db, 'applications#rebuild')).toBeUndefined();
+    const indexes = await env.db.query(`SELECT indexname FROM pg_indexes WHERE tablename = 'search_cases' ORDER BY 1`);
+    expect(indexes.map((r: { indexname: string }) => r.indexname)).toEqual(
+      ['search_cases_pkey', ...searchProjection.indexes!.map((columns) => indexName('search_cases', columns))].sort(),
+    );
+    expect(await storedCheckpoint(env.db, 'search_cases')).toEqual({ checkpoint: all[all.length - 1].checkpoint, definitionHash: definitionHash(searchProjection) });
+    expect(await storedCheckpoint(env.db, 'search_cases#rebuild')).toBeUndefined();
   });
 
   it('builds the table and checkpoint from scratch when the projection never ran', async () => {
     await appendEvents(env.store, applicationHistories());
-    const result = await rebuildProjection(env.store, env.db, env.registry, applicationsProjection, { batchSize: 50 });
+    const result = await rebuildProjection(env.store, env.db, env.registry, searchProjection, { batchSize: 50 });
     expect(result.events).toBe((await readAllEvents(env.store)).length);
-    const live = new ProjectionRunner(env.store, env.db, env.registry, applicationsProjection, { batchSize: 50, pollIntervalMs: 1000 });
+    const live = new ProjectionRunner(env.store, env.db, env.registry, searchProjection, { batchSize: 50, pollIntervalMs: 1000 });
     await live.prepare();
     expect(await live.runOnce()).toBe(0); // nothing left to fold after the rebuild's checkpoint
-    expect(await tableRows(env.db, applicationsProjection)).toHaveLength(30);
+    expect(await tableRows(env.db, searchProjection)).toHaveLength(30);
   });
 
   it('neither loses nor doubles an effect while a live runner keeps running and events keep arriving during the rebuild', async () => {

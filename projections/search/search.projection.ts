@@ -58,8 +58,12 @@ export const searchProjection: Projection<SearchRow> = {
     ['company_cvr', 'case_type', 'created_at'],
     // A citizen's cases, a CPR filter and an AA's citizens (R12): the count and the default page without the table.
     ['citizen_cpr', 'case_type', 'status', 'created_at', 'case_id'],
-    // afterBatch: the grants made on an offer (D9, R25). No query looks supplementary grants up by parent here.
+    // afterBatch and the offer's view: the grants made on an offer (D9, R25, R44).
     ['offer_id'],
+    // The grant's view and command answers: its supplementary grants.
+    ['parent_grant_id'],
+    // The ordinary-expiry check (R42): active grants whose period has ended.
+    ['case_type', 'status', 'period_end'],
   ],
   handles: [...new Set([...APPLICATION_EVENT_TYPES, ...OFFER_EVENT_TYPES, ...GRANT_EVENT_TYPES, ...SUPPLEMENTARY_GRANT_EVENT_TYPES, ...IGU_AGREEMENT_EVENT_TYPES, ...SHARED_CASE_EVENT_TYPES, ...ATTACHMENT_EVENT_TYPES])],
   keyOf(recorded) {

@@ -38,7 +38,7 @@ describe('applications over HTTP (the draft lifecycle, domain.md §3.1)', () => 
     expect(received.body.receivedDate).toBe(received.body.employeeRepSignedAt && new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date(received.body.employeeRepSignedAt)));
 
     await t.settle();
-    const list = await t.http.get('/api/applications').set('Authorization', `Bearer ${caseworker}`).expect(200);
+    const list = await t.http.get('/api/search/applications').set('Authorization', `Bearer ${caseworker}`).expect(200);
     const row = list.body.items.find((i: { id: string }) => i.id === id);
     expect(row).toMatchObject({ status: 'received', statusLabel: 'Modtaget', receivedDate: received.body.receivedDate, links: { self: `/api/applications/${id}` } });
     expect(list.body.totalCount).toBeGreaterThanOrEqual(1);
@@ -90,7 +90,7 @@ describe('applications over HTTP: transfer (R33) and responsible caseworker (R55
     await t.http.get(`/api/applications/${body.id}`).set('Authorization', `Bearer ${caseworker}`).expect(403);
     await t.http.get(`/api/applications/${body.id}`).set('Authorization', `Bearer ${other}`).expect(200);
     await t.settle();
-    const list = await t.http.get('/api/applications').set('Authorization', `Bearer ${other}`).expect(200);
+    const list = await t.http.get('/api/search/applications').set('Authorization', `Bearer ${other}`).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(body.id);
   });
 

@@ -60,7 +60,7 @@ describe('when PostgreSQL terminates every connection of the app', () => {
     // Under load: commands and reads in flight while the sessions die, three times over.
     for (let round = 0; round < 3; round++) {
       const load = Array.from({ length: 8 }, (_, i) =>
-        (i % 2 ? t.http.get('/api/applications').set('Authorization', caseworker) : t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody()))
+        (i % 2 ? t.http.get('/api/search/applications').set('Authorization', caseworker) : t.http.post('/api/applications').set('Authorization', caseworker).send(draftBody()))
           .then((res) => res.status, () => 0),
       );
       expect(await terminateAll()).toBeGreaterThan(0);

@@ -131,7 +131,7 @@ describe('when the database is down', () => {
 
   it('reads answer 503 availability too', async () => {
     expectUnavailable(await t!.http.get(`/api/applications/${applicationId}`).set('Authorization', caseworker));
-    expectUnavailable(await t!.http.get('/api/applications').set('Authorization', caseworker));
+    expectUnavailable(await t!.http.get('/api/search/applications').set('Authorization', caseworker));
   });
 
   it('GET /health answers 503 naming the database as down', async () => {

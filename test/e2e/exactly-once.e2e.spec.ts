@@ -64,7 +64,7 @@ describe('Exactly-once commands: a retry after the stored answer was lost', () =
     expect(replay.headers['idempotent-replayed']).toBe('true');
     expect(replay.text).toBe(first.text);
     await t.settle();
-    const list = await t.http.get('/api/applications').set('Authorization', caseworker).expect(200);
+    const list = await t.http.get('/api/search/applications').set('Authorization', caseworker).expect(200);
     expect(list.body.totalCount).toBe(1);
   });
 

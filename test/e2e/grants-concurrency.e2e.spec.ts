@@ -71,7 +71,7 @@ describe('grants over HTTP: concurrency and ownership', () => {
     expect(moved.body).toMatchObject({ jobcentre: '147', status: 'not-approved' });
     await t.http.get(`/api/grants/${id}`).set('Authorization', a.caseworker).expect(403);
     await t.settle();
-    const list = await t.http.get('/api/grants').set('Authorization', a.otherCaseworker).expect(200);
+    const list = await t.http.get('/api/search/grants').set('Authorization', a.otherCaseworker).expect(200);
     expect(list.body.items).toContainEqual(expect.objectContaining({ id, jobcentre: '147', responsibleCaseworker: 'cw-jens' }));
   });
 

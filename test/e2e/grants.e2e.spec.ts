@@ -38,7 +38,7 @@ describe('grants over HTTP: the lifecycles (domain.md §3.3)', () => {
     expect(ended.body.allowedActions).toEqual(['transfer', 'set-responsible']);
 
     await t.settle();
-    const list = await t.http.get('/api/grants?status=terminated').set('Authorization', a.caseworker).expect(200);
+    const list = await t.http.get('/api/search/grants?status=terminated').set('Authorization', a.caseworker).expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ id, status: 'terminated', statusLabel: 'Ophørt', period: { start: '2030-01-01', end: '2030-12-31' }, links: { self: `/api/grants/${id}` } })]);
     expect(list.body.totalCount).toBe(1);
   });
@@ -98,9 +98,9 @@ describe('grants over HTTP: the lifecycles (domain.md §3.3)', () => {
     const res = await act(t, id, 'close-unused', a.caseworker).expect(200);
     expect(res.body).toMatchObject({ status: 'closed-unused', statusLabel: 'Lukket bevilling (ej brugt)' });
     await t.settle();
-    const list = await t.http.get('/api/grants?pageSize=500').set('Authorization', a.caseworker).expect(200);
+    const list = await t.http.get('/api/search/grants?pageSize=200').set('Authorization', a.caseworker).expect(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).not.toContain(id);
-    await t.http.get('/api/grants?status=closed-unused').set('Authorization', a.caseworker).expect(400);
+    await t.http.get('/api/search/grants?status=closed-unused').set('Authorization', a.caseworker).expect(400);
   });
 
   it("R41 each party refuses ('Afvist') and withdraws ('Trukket tilbage')", async () => {
@@ -118,7 +118,7 @@ describe('grants over HTTP: the lifecycles (domain.md §3.3)', () => {
       expect(res.body).toMatchObject({ status: 'withdrawn', statusLabel: 'Trukket tilbage', withdrawal: { by } });
     }
     await t.settle();
-    const mine = await t.http.get('/api/grants?status=not-approved,withdrawn').set('Authorization', a.citizen).expect(200);
+    const mine = await t.http.get('/api/search/grants?status=not-approved,withdrawn').set('Authorization', a.citizen).expect(200);
     expect(mine.body.totalCount).toBe(6);
   });
 });

@@ -47,7 +47,7 @@ describe('Idempotency-Key on commands', () => {
     expect(await draftsOf('201')).toEqual([first.body.id]);
 
     await t.settle();
-    const list = await t.http.get('/api/applications').set('Authorization', caseworker).expect(200);
+    const list = await t.http.get('/api/search/applications').set('Authorization', caseworker).expect(200);
     expect(list.body.totalCount).toBe(1);
   });
 
@@ -192,7 +192,7 @@ describe('Idempotency-Key on commands', () => {
 
   it('a key on a read is ignored', async () => {
     const caseworker = await caseworkerOf('209');
-    const res = await t.http.get('/api/applications').set('Authorization', caseworker).set('Idempotency-Key', 'read').expect(200);
+    const res = await t.http.get('/api/search/applications').set('Authorization', caseworker).set('Idempotency-Key', 'read').expect(200);
     expect(res.headers['idempotent-replayed']).toBeUndefined();
   });
 });

@@ -41,7 +41,7 @@ describe('IGU agreements over HTTP (domain.md §3.6)', () => {
 
     await t.settle();
     for (const who of [company, citizen, caseworker]) {
-      const list = await t.http.get('/api/igu-agreements').set('Authorization', who).expect(200);
+      const list = await t.http.get('/api/search/igu-agreements').set('Authorization', who).expect(200);
       expect(list.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ status: 'signed', statusLabel: 'Underskrevet', links: { self: `/api/igu-agreements/${id}` } });
     }
   });

@@ -27,14 +27,14 @@ describe('operations endpoints', () => {
   });
   afterAll(() => t.close());
 
-  it('GET /health: 200 with the database, the event store and the applications projection lag', async () => {
+  it('GET /health: 200 with the database, the event store and the search projection lag', async () => {
     await t.http.post('/api/applications').set('Authorization', caseworker).send(draft).expect(201);
     await t.settle();
     const res = await t.http.get('/health').expect(200);
     expect(res.body).toMatchObject({ status: 'up', database: { status: 'up' }, eventStore: { status: 'up' } });
-    const applications = res.body.projections.find((p: { name: string }) => p.name === 'applications');
-    expect(applications).toMatchObject({ name: 'applications', lag: 0, leader: true, running: true });
-    expect(applications.lastError).toBeUndefined();
+    const search = res.body.projections.find((p: { name: string }) => p.name === 'search_cases');
+    expect(search).toMatchObject({ name: 'search_cases', lag: 0, leader: true, running: true });
+    expect(search.lastError).toBeUndefined();
   });
 
   it('GET /metrics: Prometheus text with request durations, appended events and projection lag', async () => {
@@ -50,7 +50,7 @@ describe('operations endpoints', () => {
     expect(res.text).toContain('# TYPE http_request_duration_seconds histogram');
     expect(sample(res.text, 'events_appended_total', 'type="ApplicationDraftCreated"')).toBe(appendedBefore + 1);
     expect(sample(res.text, 'events_appended_total', 'type="DraftLinkEmailSent"')).toBeGreaterThanOrEqual(1);
-    expect(sample(res.text, 'projection_lag_events', 'projection="applications"')).toBe(0);
+    expect(sample(res.text, 'projection_lag_events', 'projection="search_cases"')).toBe(0);
     // Requests are labelled by route pattern, never by the id in the path.
     expect(sample(res.text, 'http_request_duration_seconds_count', 'method="POST",route="/api/applications",status="201"')).toBeGreaterThanOrEqual(1);
     expect(sample(res.text, 'http_request_duration_seconds_count', 'method="GET",route="/api/applications/:id",status="200"')).toBeGreaterThanOrEqual(1);
@@ -127,7 +127,7 @@ describe('operations endpoints', () => {
     });
 
     it('problem answers carry the ids too', async () => {
-      const res = await t.http.get('/api/applications').set('X-Correlation-Id', 'trace-401');
+      const res = await t.http.get('/api/search/applications').set('X-Correlation-Id', 'trace-401');
       expect(res.status).toBe(401);
       expect(res.headers['x-correlation-id']).toBe('trace-401');
       expect(res.headers['x-request-id']).toMatch(UUID_PATTERN);

@@ -4,7 +4,7 @@
  */
 import { DataSource } from 'typeorm';
 import { definitionHash } from '../../projections/runner/apply-batch';
-import { applicationsProjection } from '../../projections/applications/applications.projection';
+import { searchProjection } from '../../projections/search/search.projection';
 import { createEmptyDatabase } from '../support/test-database';
 import { createTestApp } from '../support/test-app';
 import { draftBody } from '../support/fixtures';
@@ -19,17 +19,17 @@ it('rebuilds a projection at start when its stored definition hash differs', asy
   await first.settle();
   // Simulate a table built by an older definition: a row the events do not explain, and an old hash.
   const db = first.app.get(DataSource);
-  await db.query(`UPDATE applications SET status = 'stale-shape' WHERE application_id = $1`, [body.id]);
-  await db.query(`UPDATE projection_checkpoints SET definition_hash = 'older-definition' WHERE name = 'applications'`);
+  await db.query(`UPDATE search_cases SET status = 'stale-shape' WHERE case_id = $1`, [body.id]);
+  await db.query(`UPDATE projection_checkpoints SET definition_hash = 'older-definition' WHERE name = 'search_cases'`);
   await first.close();
 
   const second = await createTestApp({}, { databaseUrl });
   try {
     await second.settle();
-    const [row] = await second.app.get(DataSource).query(`SELECT status FROM applications WHERE application_id = $1`, [body.id]);
+    const [row] = await second.app.get(DataSource).query(`SELECT status FROM search_cases WHERE case_id = $1`, [body.id]);
     expect(row.status).toBe('draft');
-    const [checkpoint] = await second.app.get(DataSource).query(`SELECT definition_hash FROM projection_checkpoints WHERE name = 'applications'`);
-    expect(checkpoint.definition_hash).toBe(definitionHash(applicationsProjection));
+    const [checkpoint] = await second.app.get(DataSource).query(`SELECT definition_hash FROM projection_checkpoints WHERE name = 'search_cases'`);
+    expect(checkpoint.definition_hash).toBe(definitionHash(searchProjection));
   } finally {
     await second.close();
   }

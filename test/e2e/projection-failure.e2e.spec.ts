@@ -48,8 +48,8 @@ describe('a failing projection is loud, not silent', () => {
   const streamId = `igu-agreement-${iguId}`;
 
   const logs = (): LogLine[] => logText.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const iguLines = (level: number) => logs().filter((l) => l.context === 'Projections' && l.projection === 'igu_agreements' && l.level === level);
-  const igu = async () => (await app.get(ProjectionsService).health()).find((p) => p.name === 'igu_agreements')!;
+  const iguLines = (level: number) => logs().filter((l) => l.context === 'Projections' && l.projection === 'search_cases' && l.level === level);
+  const igu = async () => (await app.get(ProjectionsService).health()).find((p) => p.name === 'search_cases')!;
 
   beforeAll(async () => {
     // PROJECTION_POLL_MS is the backoff's base; PROJECTION_RETRY_MAX_MS its cap.
@@ -60,9 +60,9 @@ describe('a failing projection is loud, not silent', () => {
     await app.init();
     http = request(app.getHttpServer());
     const db = app.get(DataSource);
-    await eventually('the igu_agreements runner has created its table', async () =>
-      (await db.query(`SELECT to_regclass('igu_agreements') IS NOT NULL AS ok`))[0].ok === true, 15_000);
-    await db.query(`ALTER TABLE igu_agreements ADD CONSTRAINT refuses_test_company CHECK (company_cvr <> '${REFUSED_CVR}')`);
+    await eventually('the search_cases runner has created its table', async () =>
+      (await db.query(`SELECT to_regclass('search_cases') IS NOT NULL AS ok`))[0].ok === true, 15_000);
+    await db.query(`ALTER TABLE search_cases ADD CONSTRAINT refuses_test_company CHECK (company_cvr <> '${REFUSED_CVR}')`);
   });
   afterAll(async () => {
     await app?.close();
@@ -86,36 +86,36 @@ describe('a failing projection is loud, not silent', () => {
     const [{ position }] = await app.get(DataSource).query(`SELECT position::text FROM events WHERE event_id = $1`, [eventId]);
 
     // Fifteen tries: with a 200 ms cap they take about a second; a tight loop would take far less.
-    await eventually('igu_agreements has failed fifteen times', async () => ((await igu()).failing?.attempts ?? 0) >= 15, 30_000);
+    await eventually('search_cases has failed fifteen times', async () => ((await igu()).failing?.attempts ?? 0) >= 15, 30_000);
 
     const res = await http.get('/health');
     expect(res.status).toBe(503);
     expect(res.body.status).toBe('down');
-    const failing = res.body.projections.find((p: { name: string }) => p.name === 'igu_agreements');
+    const failing = res.body.projections.find((p: { name: string }) => p.name === 'search_cases');
     expect(failing).toMatchObject({
-      name: 'igu_agreements',
+      name: 'search_cases',
       lastError: expect.stringMatching(/violates check constraint "refuses_test_company"/),
       failing: {
         kind: 'event',
         since: expect.any(String),
         nextRetryAt: expect.any(String),
         event: { position, id: eventId, type: 'IguAgreementDrafted', streamId, revision: 0 },
-        error: { code: '23514', constraint: 'refuses_test_company', table: 'igu_agreements', message: failing.lastError },
+        error: { code: '23514', constraint: 'refuses_test_company', table: 'search_cases', message: failing.lastError },
       },
     });
     expect(failing.failing.attempts).toBeGreaterThanOrEqual(15);
     expect(Date.parse(failing.failing.nextRetryAt)).toBeLessThanOrEqual(Date.now() + 200); // the configured cap holds
     expect(Date.now() - Date.parse(failing.failing.since)).toBeGreaterThanOrEqual(200); // not a tight loop
-    // The other projections are unaffected (search took the same event), and nothing shows the event's data.
-    expect(res.body.projections.filter((p: { failing?: unknown }) => p.failing).map((p: { name: string }) => p.name)).toEqual(['igu_agreements']);
+    // The other projections are unaffected, and nothing shows the event's data.
+    expect(res.body.projections.filter((p: { failing?: unknown }) => p.failing).map((p: { name: string }) => p.name)).toEqual(['search_cases']);
     expect(res.text).not.toContain(CPR);
 
     const metrics = (await http.get('/metrics').expect(200)).text;
-    expect(sample(metrics, 'projection_failing', 'projection="igu_agreements"')).toBe(1);
-    expect(sample(metrics, 'projection_failing', 'projection="search_cases"')).toBe(0);
-    expect(sample(metrics, 'projection_retry_attempts', 'projection="igu_agreements"')).toBeGreaterThanOrEqual(15);
-    expect(sample(metrics, 'projection_failures_total', 'projection="igu_agreements"')).toBeGreaterThanOrEqual(15);
-    const info = 'projection="igu_agreements",kind="event",event_type="IguAgreementDrafted",code="23514"';
+    expect(sample(metrics, 'projection_failing', 'projection="search_cases"')).toBe(1);
+    expect(sample(metrics, 'projection_failing', 'projection="transfer_followers"')).toBe(0);
+    expect(sample(metrics, 'projection_retry_attempts', 'projection="search_cases"')).toBeGreaterThanOrEqual(15);
+    expect(sample(metrics, 'projection_failures_total', 'projection="search_cases"')).toBeGreaterThanOrEqual(15);
+    const info = 'projection="search_cases",kind="event",event_type="IguAgreementDrafted",code="23514"';
     expect(sample(metrics, 'projection_failing_event_info', info)).toBe(1);
     expect(metrics).not.toContain(eventId); // event ids are unbounded: never a label
     expect(metrics).not.toContain(CPR);
@@ -131,16 +131,16 @@ describe('a failing projection is loud, not silent', () => {
     expect(logText.join('')).not.toContain(CPR);
 
     // The fix (here: the read model accepts the row again); the next retry succeeds.
-    await app.get(DataSource).query(`ALTER TABLE igu_agreements DROP CONSTRAINT refuses_test_company`);
+    await app.get(DataSource).query(`ALTER TABLE search_cases DROP CONSTRAINT refuses_test_company`);
     await eventually('/health answers 200 again', async () => (await http.get('/health')).status === 200, 30_000);
-    const healthy = (await http.get('/health').expect(200)).body.projections.find((p: { name: string }) => p.name === 'igu_agreements');
+    const healthy = (await http.get('/health').expect(200)).body.projections.find((p: { name: string }) => p.name === 'search_cases');
     expect(healthy.failing).toBeUndefined();
     expect(healthy.lastError).toBeUndefined();
-    expect(await app.get(DataSource).query(`SELECT status FROM igu_agreements WHERE igu_agreement_id = $1`, [iguId])).toEqual([{ status: 'draft' }]);
+    expect(await app.get(DataSource).query(`SELECT status FROM search_cases WHERE case_id = $1`, [iguId])).toEqual([{ status: 'draft' }]);
 
     const after = (await http.get('/metrics').expect(200)).text;
-    expect(sample(after, 'projection_failing', 'projection="igu_agreements"')).toBe(0);
-    expect(sample(after, 'projection_retry_attempts', 'projection="igu_agreements"')).toBe(0);
+    expect(sample(after, 'projection_failing', 'projection="search_cases"')).toBe(0);
+    expect(sample(after, 'projection_retry_attempts', 'projection="search_cases"')).toBe(0);
     expect(after).not.toContain('projection_failing_event_info{');
 
     expect(iguLines(50)).toHaveLength(1);

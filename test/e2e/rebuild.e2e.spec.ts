@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { applicationsProjection } from '../../projections/applications/applications.projection';
+import { searchProjection } from '../../projections/search/search.projection';
 import { ProjectionsService } from '../../projections/projections.service';
 import { rebuildProjection } from '../../projections/runner/rebuild';
 import { EVENT_STORE, EventStore } from '../../src/platform/event-store/event-store.port';
@@ -15,7 +15,7 @@ interface ListAnswer {
   items?: number;
 }
 
-describe('rebuilding the applications read model while the API serves it', () => {
+describe('rebuilding the search read model while the API serves it', () => {
   let t: TestApp;
   let caseworker: string;
   let company: string;
@@ -27,7 +27,7 @@ describe('rebuilding the applications read model while the API serves it', () =>
   });
   afterAll(() => t.close());
 
-  const list = () => t.http.get('/api/applications?pageSize=100').set('Authorization', `Bearer ${caseworker}`);
+  const list = () => t.http.get('/api/search/applications?pageSize=100').set('Authorization', `Bearer ${caseworker}`);
   const createApplication = async (scheme: string): Promise<string> =>
     (await t.http.post('/api/applications').set('Authorization', `Bearer ${caseworker}`).send(draft(scheme)).expect(201)).body.id;
 
@@ -53,7 +53,7 @@ describe('rebuilding the applications read model while the API serves it', () =>
     while (answers.length === 0) await new Promise((r) => setTimeout(r, 5));
     const answeredBeforeRebuild = answers.length;
 
-    const result = await rebuildProjection(t.app.get<EventStore>(EVENT_STORE), t.app.get(DataSource), t.app.get(EventRegistry), applicationsProjection, { batchSize: 2 });
+    const result = await rebuildProjection(t.app.get<EventStore>(EVENT_STORE), t.app.get(DataSource), t.app.get(EventRegistry), searchProjection, { batchSize: 2 });
     const answeredDuringRebuild = answers.length - answeredBeforeRebuild;
     const afterSwap = answers.length;
     while (answers.length < afterSwap + 3) await new Promise((r) => setTimeout(r, 5)); // a few more against the swapped-in table
@@ -67,7 +67,7 @@ describe('rebuilding the applications read model while the API serves it', () =>
     expect(after.body.items).toEqual(before.body.items);
 
     // The live runner continues on the swapped-in table.
-    const [tableName] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'applications\\_rb\\_%'`);
+    const [tableName] = await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pg_tables WHERE tablename LIKE 'search\\_cases\\_rb\\_%'`);
     expect(tableName.n).toBe(0);
     const newId = await createApplication('wage-subsidy');
     await t.http.post(`/api/applications/${ids[9]}/sign-as-company`).set('Authorization', `Bearer ${company}`).send({}).expect(200);
@@ -76,8 +76,8 @@ describe('rebuilding the applications read model while the API serves it', () =>
     expect(latest.body.totalCount).toBe(13);
     expect(latest.body.items.find((i: { id: string }) => i.id === newId)).toMatchObject({ status: 'draft' });
     expect(latest.body.items.find((i: { id: string }) => i.id === ids[9])).toMatchObject({ status: 'sent-to-employee-rep' });
-    const [health] = await t.app.get(ProjectionsService).health();
-    expect(health).toMatchObject({ name: 'applications', leader: true, lag: 0 });
+    const health = (await t.app.get(ProjectionsService).health()).find((p) => p.name === 'search_cases')!;
+    expect(health).toMatchObject({ name: 'search_cases', leader: true, lag: 0 });
     expect(health.lastError).toBeUndefined();
   });
 });

@@ -72,10 +72,10 @@ describe('search lists, bubbles and bulk Sæt ansvarlig (issue 5)', () => {
     expect(new Set(pages.flatMap(idsOf)).size).toBe(3);
   });
 
-  it('D10 the per-type collections answer as before but say they are deprecated in favour of their search list', async () => {
-    for (const [path, successor] of [['/api/applications', '/api/search/applications'], ['/api/offers', '/api/search/offers'], ['/api/grants', '/api/search/grants']]) {
-      const res = await t.http.get(path).set('Authorization', a.caseworker).expect(200);
-      expect([res.headers.deprecation, res.headers.link]).toEqual(['true', `<${successor}>; rel="successor-version"`]);
+  it('D10 the per-type collections are gone: every list is a search list', async () => {
+    for (const type of ['applications', 'offers', 'grants', 'supplementary-grants', 'igu-agreements']) {
+      expect((await t.http.get(`/api/${type}`).set('Authorization', a.caseworker)).status).toBe(404);
+      await t.http.get(`/api/search/${type === 'supplementary-grants' ? 'grants' : type}`).set('Authorization', a.caseworker).expect(200);
     }
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { supplementaryGrantIdsOf } from '../../../projections/supplementary-grants/supplementary-grant-links.query';
+import { supplementaryGrantIdsOf } from '../../../projections/search/case-links.query';
 import { Principal } from '../../platform/auth/principal';
 import { CommandResult } from '../../platform/commands/command-pipeline';
 import { etagOf } from '../../platform/commands/request-command-context';
@@ -10,7 +10,7 @@ import { toGrantView } from './grant.view';
 
 /**
  * Turns a grant into its API view. Its supplementary grants live in other streams, so their ids
- * come from the `supplementary_grants` read model (eventually consistent); everything else is the
+ * come from the search read model `search_cases` (eventually consistent); everything else is the
  * folded stream.
  */
 @Injectable()

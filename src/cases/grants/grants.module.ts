@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ListGrantsController } from '../../../projections/grants/list-grants.controller';
 import { ReferenceDataModule } from '../../reference-data/reference-data.module';
 import { CaseKitModule } from '../shared/case-kit.module';
 import { ApproveAsCitizenController } from './approve-as-citizen/approve-as-citizen.controller';
@@ -12,6 +11,7 @@ import { DraftGrantHandler } from './draft-grant/draft-grant.handler';
 import { ExtendGrantController } from './extend-grant/extend-grant.controller';
 import { FollowApplicationTransferProcess } from './follow-application-transfer/follow-application-transfer.process';
 import { GetGrantController } from './get-grant/get-grant.controller';
+import { GetGrantHistoryController } from './get-grant-history/get-grant-history.controller';
 import { GrantResponder } from './grant.respond';
 import { OrdinaryExpiryScheduler } from './ordinary-expiry/ordinary-expiry.scheduler';
 import { RefuseGrantController } from './refuse-grant/refuse-grant.controller';
@@ -21,13 +21,13 @@ import { TerminateGrantController } from './terminate-grant/terminate-grant.cont
 import { WithdrawGrantController } from './withdraw-grant/withdraw-grant.controller';
 import { GrantApprovalFileController } from './approve-with-file/grant-approval-file.controller';
 
-/** The grant case type (domain.md §3.3) for every scheme: its acts, its list, and its two scheduled processes. */
+/** The grant case type (domain.md §3.3) for every scheme: its acts and its two scheduled processes (its lists are search lists). */
 @Module({
   imports: [CqrsModule, CaseKitModule, ReferenceDataModule],
   controllers: [
-    ListGrantsController,
     DraftGrantController,
     GetGrantController,
+    GetGrantHistoryController,
     SendForApprovalController,
     ApproveAsCompanyController,
     ApproveAsCitizenController,

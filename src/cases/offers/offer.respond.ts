@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { grantIdsOnOffer } from '../../../projections/offers/offer-grant-links.query';
+import { grantIdsOnOffer } from '../../../projections/search/case-links.query';
 import { Principal } from '../../platform/auth/principal';
 import { CommandResult } from '../../platform/commands/command-pipeline';
 import { etagOf } from '../../platform/commands/request-command-context';
@@ -10,7 +10,7 @@ import { toOfferView } from './offer.view';
 
 /**
  * Turns an offer into its API view. The grants made on it live in other streams, so their ids
- * come from the offers read model (eventually consistent); everything else is the folded stream.
+ * come from the search read model `search_cases` (eventually consistent); everything else is the folded stream.
  */
 @Injectable()
 export class OfferResponder {

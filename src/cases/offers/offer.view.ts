@@ -28,7 +28,7 @@ const CANDIDATE_ACTIONS: CandidateAction<OfferCommand>[] = [
   { action: 'set-responsible', command: (actor, now) => ({ type: 'AssignResponsibleCaseworker', caseworkerId: actor.userId, actor, now }) },
 ];
 
-/** `grantIds`: grants created on the offer (R44), from the offers read model. */
+/** `grantIds`: grants created on the offer (R44), from the search read model `search_cases`. */
 export function toOfferView(state: OfferState, revision: number, principal: Principal, grantIds: string[]) {
   const id = state.offerId!;
   return {

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ListSupplementaryGrantsController } from '../../../projections/supplementary-grants/list-supplementary-grants.controller';
 import { CaseKitModule } from '../shared/case-kit.module';
 import { ApproveSupplementaryGrantAsCompanyController } from './approve-as-company/approve-as-company.controller';
 import { SupplementaryGrantOwnershipController } from './case-ownership/supplementary-grant-ownership.controller';
@@ -9,16 +8,17 @@ import { CreateSupplementaryGrantController } from './create-supplementary-grant
 import { CreateSupplementaryGrantHandler } from './create-supplementary-grant/create-supplementary-grant.handler';
 import { FollowGrantTransferProcess } from './follow-grant-transfer/follow-grant-transfer.process';
 import { GetSupplementaryGrantController } from './get-supplementary-grant/get-supplementary-grant.controller';
+import { GetSupplementaryGrantHistoryController } from './get-supplementary-grant-history/get-supplementary-grant-history.controller';
 import { NotApproveOrWithdrawController } from './not-approve-or-withdraw/not-approve-or-withdraw.controller';
 import { SendForCompanyApprovalController } from './send-for-company-approval/send-for-company-approval.controller';
 
-/** The supplementary grant case type (domain.md §3.4): its acts, its list, and the process that moves it with its grant (R33). */
+/** The supplementary grant case type (domain.md §3.4): its acts and the process that moves it with its grant (R33); its list is a search list. */
 @Module({
   imports: [CqrsModule, CaseKitModule],
   controllers: [
-    ListSupplementaryGrantsController,
     CreateSupplementaryGrantController,
     GetSupplementaryGrantController,
+    GetSupplementaryGrantHistoryController,
     SendForCompanyApprovalController,
     ApproveSupplementaryGrantAsCompanyController,
     NotApproveOrWithdrawController,

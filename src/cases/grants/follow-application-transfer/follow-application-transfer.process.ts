@@ -10,10 +10,10 @@ import { GrantEvent } from '../grant.events';
 
 /**
  * D22/R33: a refused grant made on an application moves with the application to another job
- * centre. Each run joins the `grants` read model with the latest transfer of each application
- * (`grant_application_transfers`) and asks every refused grant still at another job centre to
- * follow; the grant's stream decides (refused before the application moved, not transferred on
- * its own since). The shared `FollowParentTransferProcess` does the rest.
+ * centre. Each run joins the grants made on applications (`transfer_followers`) with the latest
+ * transfer of each application (`grant_application_transfers`) and asks every refused grant still
+ * at another job centre to follow; the grant's stream decides (refused before the application
+ * moved, not transferred on its own since). The shared `FollowParentTransferProcess` does the rest.
  */
 @Injectable()
 export class FollowApplicationTransferProcess extends FollowParentTransferProcess<GrantState, GrantEvent> {
@@ -22,12 +22,12 @@ export class FollowApplicationTransferProcess extends FollowParentTransferProces
       job: 'grants:follow-application-transfer',
       userId: 'system:follow-application-transfer',
       caseType: grantCase,
-      needs: ['grants', 'grant_application_transfers'],
-      pendingSql: `SELECT g.grant_id AS case_id, g.jobcentre, g.application_id AS parent_id, t.to_jobcentre, t.transferred_at
-                     FROM grants g JOIN grant_application_transfers t ON t.application_id = g.application_id
-                    WHERE g.status = 'not-approved' AND g.jobcentre <> t.to_jobcentre AND g.refused_at <= t.transferred_at
+      needs: ['transfer_followers', 'grant_application_transfers'],
+      pendingSql: `SELECT g.case_id, g.jobcentre, g.parent_id, t.to_jobcentre, t.transferred_at
+                     FROM grant_application_transfers t JOIN transfer_followers g ON g.parent_id = t.application_id AND g.follower_type = 'grant'
+                    WHERE g.refused_at <= t.transferred_at AND g.jobcentre <> t.to_jobcentre
                       AND (g.transferred_at IS NULL OR g.transferred_at < t.transferred_at)
-                    ORDER BY t.transferred_at, g.grant_id LIMIT 500`,
+                    ORDER BY t.transferred_at, g.case_id LIMIT 500`,
     });
   }
 }

@@ -36,7 +36,7 @@ export class OrdinaryExpiryScheduler implements OnApplicationBootstrap, BeforeAp
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.job = new PeriodicJob(db, 'grants:ordinary-expiry', config.ordinaryExpiryIntervalMs, { needs: ['grants'] });
+    this.job = new PeriodicJob(db, 'grants:ordinary-expiry', config.ordinaryExpiryIntervalMs, { needs: ['search_cases'] });
   }
 
   onApplicationBootstrap(): void {
@@ -52,13 +52,15 @@ export class OrdinaryExpiryScheduler implements OnApplicationBootstrap, BeforeAp
     return this.job.exclusive(async () => {
       const run: OrdinaryExpiryRun = { today: danishDate(now), closed: [], skipped: [] };
       for (let after = ''; ; ) {
-        const due: { grant_id: string; jobcentre: string }[] = await this.db.query(
-          `SELECT grant_id, jobcentre FROM grants WHERE status = 'active' AND period_end < $1::date AND grant_id > $2 ORDER BY grant_id LIMIT ${PAGE}`,
+        // The search read model's grant rows, by its (case_type, status, period_end) index.
+        const due: { case_id: string; jobcentre: string }[] = await this.db.query(
+          `SELECT case_id, jobcentre FROM search_cases
+            WHERE case_type = 'grant' AND status = 'active' AND period_end < $1::date AND case_id > $2 ORDER BY case_id LIMIT ${PAGE}`,
           [run.today, after],
         );
-        for (const { grant_id: id, jobcentre } of due) (await this.close(id, jobcentre, now)) ? run.closed.push(id) : run.skipped.push(id);
+        for (const { case_id: id, jobcentre } of due) (await this.close(id, jobcentre, now)) ? run.closed.push(id) : run.skipped.push(id);
         if (due.length < PAGE) return run;
-        after = due[due.length - 1].grant_id;
+        after = due[due.length - 1].case_id;
       }
     });
   }
