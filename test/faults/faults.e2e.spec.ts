@@ -41,6 +41,9 @@ describe('the fault suite, small', () => {
     }
     // On a failure, the suite's log names the commands at fault.
     const findings = stderr.split('\n').filter((l) => /missing:|duplicated:|without 2xx:|differs from a replay/.test(l));
+    // A crash of the app names itself with the app's last log lines: they go with the findings.
+    const crash = stderr.indexOf('the app crashed');
+    if (crash >= 0) findings.push(stderr.slice(crash, crash + 6000));
     expect({ ...figures, findings }).toMatchObject({
       kills: 3,
       events_missing: 0,
