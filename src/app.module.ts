@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ProjectionsService } from '../projections/projections.service';
 import { ExportModule } from '../projections/search/export/export.module';
 import { SearchModule } from '../projections/search/search.module';
+import { BulkSetResponsibleModule } from './cases/bulk-set-responsible/bulk-set-responsible.module';
 import { AaAssignmentsModule } from './aa-assignments/aa-assignments.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { ApplicationsModule } from './cases/applications/applications.module';
@@ -28,7 +29,7 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, ExportModule, AaAssignmentsModule, CodeListsModule],
+      imports: [PlatformModule.forRoot(config), AuthModule, AttachmentsModule, ApplicationsModule, ReferenceDataModule, OffersModule, IguAgreementsModule, SupplementaryGrantsModule, GrantsModule, DfdgModule, DfdgPushModule, SearchModule, BulkSetResponsibleModule, ExportModule, AaAssignmentsModule, CodeListsModule],
       controllers: [HealthController],
       providers: [
         ProjectionsService,

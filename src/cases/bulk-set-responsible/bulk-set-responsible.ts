@@ -6,12 +6,12 @@
  */
 import { CommandBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { ActOnCase } from '../../../src/cases/shared/act-on-case';
-import { CommandContext } from '../../../src/platform/commands/command-context';
-import { ForbiddenError, PROBLEM_STATUS, ProblemError } from '../../../src/platform/http/problems';
-import { SearchPlan, countSearch } from '../engine/search-engine';
-import { SEARCH_CASE_TYPES } from '../search-case-types';
-import { SearchCaseType } from '../search-row';
+import { ActOnCase } from '../shared/act-on-case';
+import { CommandContext } from '../../platform/commands/command-context';
+import { ForbiddenError, PROBLEM_STATUS, ProblemError } from '../../platform/http/problems';
+import { SearchPlan, countSearch } from '../../../projections/search/engine/search-engine';
+import { SEARCH_CASE_TYPES } from '../../../projections/search/search-case-types';
+import { SearchCaseType } from '../../../projections/search/search-row';
 
 /** How many commands run at once: enough to overlap round trips, few enough to leave the pool to others. */
 const PARALLEL = 8;

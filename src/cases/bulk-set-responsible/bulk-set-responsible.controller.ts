@@ -2,21 +2,21 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Query, Req } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional } from 'class-validator';
-import { IsIdentifier } from '../../../src/platform/validation/identifiers';
+import { IsIdentifier } from '../../platform/validation/identifiers';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { SetResponsibleDto } from '../../../src/cases/shared/case-ownership.dto';
-import { CurrentPrincipal } from '../../../src/platform/auth/current-principal.decorator';
-import { Principal } from '../../../src/platform/auth/principal';
-import { Roles } from '../../../src/platform/auth/roles.decorator';
-import { CLOCK, Clock } from '../../../src/platform/clock/clock';
-import { danishDate } from '../../../src/platform/clock/dates';
-import { idempotencySeedOf } from '../../../src/platform/commands/request-command-context';
-import { APP_CONFIG, AppConfig } from '../../../src/platform/config/config';
-import { planSearch } from '../engine/search-engine';
-import { SEARCH_LIST_IDS, SearchListDefinition } from '../engine/search-lists';
-import { SearchListPipe } from '../search.controller';
-import { SearchQueryDto } from '../search-query.dto';
+import { SetResponsibleDto } from '../shared/case-ownership.dto';
+import { CurrentPrincipal } from '../../platform/auth/current-principal.decorator';
+import { Principal } from '../../platform/auth/principal';
+import { Roles } from '../../platform/auth/roles.decorator';
+import { CLOCK, Clock } from '../../platform/clock/clock';
+import { danishDate } from '../../platform/clock/dates';
+import { idempotencySeedOf } from '../../platform/commands/request-command-context';
+import { APP_CONFIG, AppConfig } from '../../platform/config/config';
+import { planSearch } from '../../../projections/search/engine/search-engine';
+import { SEARCH_LIST_IDS, SearchListDefinition } from '../../../projections/search/engine/search-lists';
+import { SearchListPipe } from '../../../projections/search/search.controller';
+import { SearchQueryDto } from '../../../projections/search/search-query.dto';
 import { bulkSetResponsible } from './bulk-set-responsible';
 
 export class BulkSetResponsibleDto extends SetResponsibleDto {
