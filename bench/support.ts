@@ -3,7 +3,6 @@
  * on DATABASE_URL), percentiles, concurrent timed writers and realistic event payloads.
  */
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -12,6 +11,7 @@ import { startEmbeddedPostgres } from '../src/platform/database/embedded-postgre
 import { NewEvent } from '../src/platform/event-store/event-store.port';
 import { EventMetadata } from '../src/platform/events/event-metadata';
 import { uuidv7 } from '../src/platform/events/uuidv7';
+import { freePort } from '../test/support/wait';
 
 export const log = (...parts: unknown[]) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${parts.join(' ')}\n`);
 
@@ -27,17 +27,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /** Starts a throw-away server (durable defaults untouched) or creates a fresh database on DATABASE_URL. */
 export async function startBenchServer(prefix: string): Promise<BenchServer> {

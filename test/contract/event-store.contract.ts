@@ -8,6 +8,7 @@ import { WrongExpectedRevisionError } from '../../src/platform/event-store/event
 import type { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../../src/platform/event-store/event-store.port';
 import { EventMetadata } from '../../src/platform/events/event-metadata';
 import { uuidv7 } from '../../src/platform/events/uuidv7';
+import { clockMovesOn } from '../support/wait';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -224,9 +225,9 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       const streamId = newStreamId('as-of');
       const early = [newEvent(), newEvent()];
       await store.append(streamId, early, 'no_stream');
-      await sleep(25); // keeps the cut clear of the store clock's sub-millisecond precision
+      await clockMovesOn(); // the cut falls after the early events' (sub-millisecond) times…
       const upTo = new Date();
-      await sleep(50);
+      await clockMovesOn(); // …and before the late one's
       const late = [newEvent()];
       await store.append(streamId, late, 1);
 

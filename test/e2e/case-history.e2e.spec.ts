@@ -10,8 +10,8 @@ import { AA_MASKING } from '../../src/registries/search-display';
 import { CPR, CVR, JOBCENTRE, OTHER_JOBCENTRE } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { act, grantBody } from './grants.e2e-support';
+import { clockMovesOn } from '../support/wait';
 
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Danish time with its offset, whole seconds: +01:00 in winter, +02:00 in summer. */
 const DANISH_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/;
 
@@ -47,18 +47,18 @@ describe('issue 12: case history and the case as of a moment', () => {
     tokens.otherAa = await bearer('anden-aktoer', 'aa-2');
     tokens.caseSystem = await bearer('case-system', JOBCENTRE);
 
-    // Each step a few milliseconds apart, so an instant between two of them exists.
+    // Each step recorded in a later millisecond than the one before, so an instant between two of them exists.
     const created = await t.http.post('/api/grants').set('Authorization', tokens.caseworker).set('X-Correlation-Id', 'draft-1').send(grantBody()).expect(201);
     grantId = created.body.id;
-    await pause(20);
+    await clockMovesOn();
     await act(t, grantId, 'send-for-approval', tokens.caseworker).expect(200);
-    await pause(20);
+    await clockMovesOn();
     await act(t, grantId, 'approve-as-company', tokens.company, { method: 'nemid-employee-signature' }).expect(200);
-    await pause(20);
+    await clockMovesOn();
     await act(t, grantId, 'extend', tokens.caseworker, { newEndDate: '2030-12-31', jobContent: 'Lager og forsendelse' }).expect(200);
-    await pause(20);
+    await clockMovesOn();
     await act(t, grantId, 'review', tokens.caseworker, { remarks: 'Forløbet går godt' }).expect(200);
-    await pause(20);
+    await clockMovesOn();
     await act(t, grantId, 'terminate', tokens.caseworker, { reasonId: 2, subReasonId: 10, effectiveDate: '2030-09-30' }).expect(200);
     history = (await getHistory(grantId, tokens.caseworker).expect(200)).body.items;
   });

@@ -8,15 +8,8 @@
 import { Client } from 'pg';
 import { CVR, draftBody } from '../support/fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/wait';
 
-/** Polls `condition` until it holds; fails after `timeoutMs` naming `what`. */
-async function until(what: string, condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('when PostgreSQL terminates every connection of the app', () => {
   let t: TestApp;

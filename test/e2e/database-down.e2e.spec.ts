@@ -7,12 +7,12 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Response } from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app';
 import { CVR, draftBody } from '../support/fixtures';
+import { freePort } from '../support/wait';
 
 const draft = draftBody();
 const RETRY_AFTER_SECONDS = '7';
@@ -34,16 +34,6 @@ const SERVER_SCRIPT = `
     })
     .catch((error) => { console.error(error); process.exit(1); });`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startServer(dataDir: string, port: number): { child: ChildProcess; url: Promise<string> } {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', SERVER_SCRIPT], {

@@ -13,6 +13,7 @@ import pino from 'pino';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/platform/config/config';
 import { createEmptyDatabase } from '../support/test-database';
+import { until } from '../support/wait';
 
 const JOBS = ['grants:ordinary-expiry', 'dfdg:push', 'grants:follow-application-transfer', 'supplementary-grants:follow-grant-transfer'];
 
@@ -33,13 +34,6 @@ async function startApp(lines: Record<string, unknown>[], dataDir: string, env: 
   return app;
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const said = (lines: Record<string, unknown>[], job: string, msg: string) => lines.filter((l) => l.context === job && l.msg === msg).length;
 

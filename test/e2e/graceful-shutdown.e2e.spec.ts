@@ -2,25 +2,18 @@
  * SIGTERM on the real process (src/main.ts): an in-flight command finishes and is stored, new
  * connections are refused, the runners and pools stop, and the process exits 0.
  */
+import * as net from 'node:net';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { mintDevToken } from '../../src/platform/auth/dev-keys';
 import { STANDARD_REFERENCE_DATA } from '../support/fixtures';
 import { createEmptyDatabase } from '../support/test-database';
+import { freePort } from '../support/wait';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import * as net from 'node:net';
+import { freePort } from '../support/wait';
 
 const SERVER_SCRIPT = `
   const { startEmbeddedPostgres } = require('./src/platform/database/embedded-postgres.ts');
@@ -22,16 +22,6 @@ const SERVER_SCRIPT = `
     .catch((error) => { process.stdout.write(JSON.stringify({ error: error.message }) + '\\n'); process.exit(1); });
   process.stdin.resume();`;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Started {
   child: ChildProcess;

@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
@@ -17,6 +16,7 @@ import { Role } from '../../src/platform/auth/principal';
 import { loadConfig } from '../../src/platform/config/config';
 import { EmbeddedPostgresHandle, startEmbeddedPostgres } from '../../src/platform/database/embedded-postgres';
 import { captureAppErrors } from './app-errors';
+import { freePort } from '../support/wait';
 
 /** What the fuzzed app needs beyond the defaults: push subscriptions to the loopback discard port may be created, none is delivered. */
 export const FUZZ_APP_ENV = { PUSH_ALLOWED_HOSTS: '127.0.0.1', DFDG_PUSH_INTERVAL_MS: '0' };
@@ -29,17 +29,6 @@ export interface OwnApp {
   close(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startOwnApp(env: NodeJS.ProcessEnv = {}): Promise<OwnApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitas-fuzz-'));

@@ -7,6 +7,7 @@ import * as net from 'node:net';
 import { DataSource } from 'typeorm';
 import { createEmptyDatabase } from '../../../test/support/test-database';
 import { PeriodicJob } from './periodic-job';
+import { until } from '../../../test/support/wait';
 
 /** Forwards to PostgreSQL until `down`, which drops every connection and refuses new ones. */
 async function relay(target: { host: string; port: number }) {
@@ -32,13 +33,6 @@ async function relay(target: { host: string; port: number }) {
   };
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const lines: { level: string; message: unknown; params: unknown[] }[] = [];
 const capture: LoggerService = {

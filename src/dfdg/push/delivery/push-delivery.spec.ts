@@ -13,6 +13,7 @@ import { generateSecret } from '../webhook-signature';
 import { backoffDelayMs } from './backoff';
 import { PushDelivery, PushPolicy } from './push-delivery';
 import { DfdgPushWorker } from './push-worker';
+import { until } from '../../../../test/support/wait';
 
 const POLICY: PushPolicy = { maxAttempts: 5, timeoutMs: 300, backoffBaseMs: 1000, backoffMaxMs: 60_000, concurrency: 8 };
 /**
@@ -49,14 +50,7 @@ describe('DFDG push delivery worker', () => {
   };
   const state = async (db: DataSource, subscriptionId: string) =>
     db.query(`SELECT message_id, status, attempts, next_attempt_at, last_attempt_at, last_status, last_error FROM dfdg_push_deliveries WHERE subscription_id = $1 ORDER BY sequence`, [subscriptionId]);
-  /** Waits until `condition` holds (never a fixed time); fails naming `what` after a generous deadline. */
-  const waitFor = async (what: string, condition: () => boolean, timeoutMs = 30_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-  };
+  const waitFor = (what: string, condition: () => boolean, timeoutMs = 30_000) => until(what, condition, timeoutMs, 10);
 
   beforeAll(async () => {
     url = await createEmptyDatabase('push');
