@@ -1,18 +1,8 @@
 import { FailureTracker } from './failure-tracker';
 import { ErrorSummary, FailingEvent, redact } from './projection-failure';
 import { retryDelayMs } from './retry-backoff';
+import { seededRandom as seeded } from '../../test/support/seeded-random';
 
-/** mulberry32: a small seeded generator, so a jittered sequence is the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const event = (id: string): FailingEvent => ({ position: '7', checkpoint: '900:7', id, type: 'Counted', streamId: 'counter-k1', revision: 3 });
 const notNull: ErrorSummary = { message: 'null value in column "last_position" violates not-null constraint', code: '23502', column: 'last_position' };

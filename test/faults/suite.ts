@@ -20,6 +20,7 @@ import { freePort, log, pause, waitFor } from './net';
 import { FaultPostgres, startFaultPostgres } from './postgres';
 import { FlappingReceiver } from './receiver';
 import { tamper } from './tamper';
+import { seededRandom } from '../support/seeded-random';
 
 export interface FaultOptions {
   kills: number;
@@ -47,17 +48,6 @@ const SETTLE_TIMEOUT_MS = 120_000;
 /** The runners' and workers' backoff is capped at 30 s (PROJECTION_RETRY_MAX_MS): twice that and more. */
 const RECOVERY_TIMEOUT_MS = 90_000;
 
-/** A small seeded PRNG (mulberry32), so a run's kill moments can be repeated with --seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Things to undo, last first, whatever happened. */
 export class Cleanup {
@@ -72,7 +62,7 @@ export class Cleanup {
 
 export async function runFaults(options: FaultOptions, cleanup: Cleanup): Promise<Record<string, unknown>> {
   const started = Date.now();
-  const rng = random(options.seed);
+  const rng = seededRandom(options.seed); // the kill moments repeat with --seed
   const runId = `${options.seed}-${Date.now().toString(36)}`;
   const correlationPrefix = `faults-${runId}-`;
 
