@@ -4,7 +4,7 @@ import { createEventRegistry } from '../event-types';
 import { CLOCK, systemClock } from './clock/clock';
 import { CommandPipeline } from './commands/command-pipeline';
 import { APP_CONFIG, AppConfig } from './config/config';
-import { connectionLossListener } from './database/connection-loss';
+import { connectionLossListener, guardPoolClients } from './database/connection-loss';
 import { runMigrations } from './database/migrate';
 import { EVENT_STORE, EventStore } from './event-store/event-store.port';
 import { openEventStore } from './event-store/open-event-store';
@@ -30,12 +30,15 @@ export class PlatformModule implements OnApplicationShutdown {
           provide: DataSource,
           useFactory: async () => {
             await runMigrations(config.databaseUrl!);
+            const lost = connectionLossListener('database pool');
             const ds = new DataSource({
               type: 'postgres', url: config.databaseUrl, extra: { max: 20 }, logging: false,
-              // An idle client's broken connection (a database restart) must not kill the process.
-              poolErrorHandler: connectionLossListener('database pool'),
+              // A broken connection (a database restart) must not kill the process, idle or held.
+              poolErrorHandler: lost,
             });
-            return ds.initialize();
+            await ds.initialize();
+            guardPoolClients((ds.driver as unknown as { master: Parameters<typeof guardPoolClients>[0] }).master, lost); // TypeORM's pg Pool
+            return ds;
           },
         },
         { provide: EVENT_STORE, inject: [DataSource, EventRegistry], useFactory: (_db: DataSource, registry: EventRegistry) => openEventStore(config, registry) },

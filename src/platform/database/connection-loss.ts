@@ -16,6 +16,7 @@
  * retries with backoff (FailureBackoff, the projection runners) recover once the database answers.
  */
 import { Logger } from '@nestjs/common';
+import type { EventEmitter } from 'node:events';
 
 /** Within this long after a logged loss, further losses of the same source are only counted. */
 export const CONNECTION_LOSS_QUIET_MS = 30_000;
@@ -55,4 +56,23 @@ export function connectionLossListener(
     );
     unlogged = 0;
   };
+}
+
+interface ClientPool {
+  on(event: 'connect' | 'acquire', listener: (client: EventEmitter) => void): unknown;
+}
+
+/**
+ * Every client of `pool` keeps `listener` on 'error' for its whole life. pg-pool listens on a
+ * client only while it is idle, and TypeORM only while a query runner holds it, removing its
+ * listener as soon as the first error releases the runner. A 57P01 that reaches a client in
+ * between (a long-held lock session whose runner already gave it up, a client just checked out)
+ * had no listener and killed the process (found by the fault suite's database restart).
+ */
+export function guardPoolClients(pool: ClientPool, listener: (error: unknown) => void): void {
+  const guard = (client: EventEmitter) => {
+    if (!client.listeners('error').includes(listener)) client.on('error', listener);
+  };
+  pool.on('connect', guard);
+  pool.on('acquire', guard);
 }

@@ -1,5 +1,5 @@
 import { Client, Pool, PoolClient } from 'pg';
-import { connectionLossListener } from '../../database/connection-loss';
+import { connectionLossListener, guardPoolClients } from '../../database/connection-loss';
 import { runMigrations } from '../../database/migrate';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../event-store.errors';
 import { AppendResult, Checkpoint, EventStore, ExpectedRevision, NewEvent, ReadAllBatch, RecordedEvent } from '../event-store.port';
@@ -213,7 +213,9 @@ export async function openPostgresEventStore(options: { databaseUrl: string; poo
   const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 20 });
   // An idle client's broken connection must not kill the process: it is logged (once per outage)
   // and dropped; the next query gets a new connection or fails as EventStoreUnavailableError.
-  pool.on('error', connectionLossListener('event store pool'));
+  const lost = connectionLossListener('event store pool');
+  pool.on('error', lost);
+  guardPoolClients(pool, lost);
   return new PostgresEventStore(pool, options.databaseUrl);
 }
 
