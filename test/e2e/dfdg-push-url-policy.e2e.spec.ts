@@ -116,7 +116,8 @@ describe('DFDG push subscriptions cannot reach inside (issue 10)', () => {
   it('checked again at each push: a process whose allow-list no longer holds the receiver refuses, records why, and never connects', async () => {
     const sub = await create(receiver.url).expect(201);
     // A second process on the same database, started without the allow-list.
-    const strict = await createTestApp({ DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false' }, { referenceData: false, databaseUrl: t.config.databaseUrl });
+    // The same backoff of a minute: a refused try is not tried again within this pass, however slow the machine.
+    const strict = await createTestApp({ DFDG_PUSH_INTERVAL_MS: '0', PROJECTIONS_ENABLED: 'false', DFDG_PUSH_BACKOFF_MS: '60000' }, { referenceData: false, databaseUrl: t.config.databaseUrl });
     try {
       await addMessages(db, JOBCENTRE, ['case-strict']);
       expect(await strict.app.get(DfdgPushWorker).runOnce(new Date())).toMatchObject({ attempted: 1, failed: 1, delivered: 0 });
